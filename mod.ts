@@ -7,3 +7,5 @@
 
 export { formatFixed, formatScientific } from "./core/format.ts";
 export { Transcript } from "./core/transcript.ts";
+export { Tensor } from "./core/tensor.ts";
+export type { DType, NestedArray, NestedInput, Storage } from "./core/tensor.ts";
