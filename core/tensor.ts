@@ -218,6 +218,10 @@ export class Tensor {
     const integral = Number.isInteger(start) && Number.isInteger(end) && Number.isInteger(step);
     const dtype: DType = integral ? "int64" : DEFAULT_FLOATING_DTYPE;
     const length = Math.ceil((end - start) / step);
+    // NOTE: PyTorch 1.13 on CPU fills float32 aranges in SIMD chunks of float32
+    // arithmetic, so some elements differ from these by one float32 step
+    // (element 4 of arange(-3.3, 7.7, 0.37) is -1.8199999332427979 there,
+    // -1.8200000524520874 here). Integer aranges and lengths agree exactly.
     const storage = allocateStorage(dtype, length);
     for (let i = 0; i < length; i++) {
       const value = start + i * step;

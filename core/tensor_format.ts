@@ -192,6 +192,7 @@ function shownValues(tensor: PrintableTensor, summarize: boolean): number[] {
       return;
     }
     for (const i of shownIndices(tensor.shape[dimension], summarize)) {
+      if (i === -1) continue;
       visit(dimension + 1, position + i * tensor.strides[dimension]);
     }
   };
