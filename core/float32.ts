@@ -2,7 +2,7 @@
  * Float32 arithmetic as PyTorch's CPU kernels do it, for the engine's float32 mode.
  *
  * Rounding a float64 result with `Math.fround` gives the correctly rounded
- * float32 answer. PyTorch's `torch.exp` on float32 tensors does not always
+ * float32 result. PyTorch's `torch.exp` on float32 tensors does not always
  * return that: on x86-64 it calls SLEEF's `expf_u10` (error up to 1 ulp), whose
  * steps are reproduced here in float32 arithmetic with fused multiply-adds.
  * For the notebook's network the two differ by one ulp at exp(-1.1061176),

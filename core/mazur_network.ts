@@ -2,8 +2,8 @@
  * The 2-2-2 sigmoid network of Matt Mazur's "A Step by Step Backpropagation
  * Example" (2015), built on the engine's `Value`s.
  *
- * Two inputs feed two hidden units, which feed two outputs; every unit is a
- * sigmoid of a weighted sum plus a bias, and the error is the sum of
+ * Two inputs feed two hidden units, which feed two outputs. Every unit is a
+ * sigmoid of a weighted sum plus a bias. The error is the sum of
  * ½(target - output)² over both outputs. One function builds the forward pass
  * for every lesson, so the wiring and the way the sigmoid is written are
  * parameters, never copies of the code.
@@ -23,7 +23,7 @@ export type BiasName = "b1" | "b2";
 export type ParameterName = WeightName | BiasName;
 
 /**
- * Which weight carries which input into which hidden unit.
+ * The assignment of weights to the four input-to-hidden connections.
  *
  * - `"article"`: w1 carries i1 and w2 carries i2 into h1, w3 carries i1 and w4
  *   carries i2 into h2, as in the article's forward pass and code.
@@ -33,7 +33,7 @@ export type ParameterName = WeightName | BiasName;
 export type Wiring = "article" | "notebook";
 
 /**
- * How each sigmoid enters the graph.
+ * The form in which each sigmoid enters the graph.
  *
  * - `"fused"`: one `sigmoid` node, the fastest.
  * - `"composed"`: `1 / (1 + exp(-net))`, four nodes, exactly as the notebook
@@ -90,9 +90,9 @@ export interface ForwardPass {
 
 /** Options of {@linkcode forwardPass}. */
 export interface ForwardOptions {
-  /** Which weights carry which inputs; `"article"` by default. */
+  /** The input-to-hidden wiring, `"article"` by default. */
   wiring?: Wiring;
-  /** How each sigmoid enters the graph; `"fused"` by default. */
+  /** The form of each sigmoid, `"fused"` by default. */
   sigmoid?: SigmoidForm;
 }
 
