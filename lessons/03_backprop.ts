@@ -4,7 +4,7 @@
  * Follows two cells of the course notebook: the forward pass by hand (In [26])
  * and the same network through PyTorch's autograd (In [33]), here through the
  * kit's engine. Then it explains why the autograd cell's dE/dw5 is 0.082329690
- * where the article says 0.082167041: the cell wires two weights the other way
+ * where the article prints 0.082167041: the cell wires two weights the other way
  * round, and float32 rounding moves only the last digits.
  *
  * Print it:  deno run lessons/03_backprop.ts
