@@ -2,7 +2,7 @@
  * Element types of tensors and the typed arrays that store them.
  *
  * Each dtype is named as PyTorch names it (`torch.float32` is `"float32"`) and
- * stored in the JavaScript typed array that holds its values exactly, with one
+ * stored in the JavaScript typed array that represents its values exactly, with one
  * exception: JavaScript has no 64-bit integer array that plain numbers can
  * read, so `int64` lives in a `Float64Array` of whole numbers. That is exact up
  * to 2^53 (`Number.MAX_SAFE_INTEGER`), while PyTorch's int64 reaches 2^63 - 1.
@@ -103,7 +103,7 @@ export function assertDType(dtype: unknown): asserts dtype is DType {
 }
 
 /**
- * Tells whether a dtype holds floating-point numbers.
+ * Tells whether a dtype is a floating-point type.
  *
  * @param dtype The dtype.
  * @returns `true` for `float64` and `float32`.

@@ -204,7 +204,7 @@ export function inferShape(requested: readonly number[], size: number): number[]
   if (inferred === -1) {
     if (known !== size) {
       throw new RangeError(
-        `Shape ${shape} is invalid for input of size ${size}: it holds ${known} elements`,
+        `Shape ${shape} is invalid for input of size ${size}: it describes ${known} elements`,
       );
     }
     return [...requested];

@@ -85,7 +85,7 @@ Deno.test("inferShape infers a single -1", () => {
   assert.deepEqual(inferShape([3, -1], 0), [3, 0]);
 });
 
-// PyTorch 1.13.1 says "shape '[5, -1]' is invalid for input of size 12"; the kit adds why.
+// PyTorch 1.13.1 raises "shape '[5, -1]' is invalid for input of size 12", and the kit adds why.
 Deno.test("inferShape rejects a shape that does not fit", () => {
   assert.throws(() => inferShape([5, -1], 12), {
     name: "RangeError",
@@ -94,7 +94,7 @@ Deno.test("inferShape rejects a shape that does not fit", () => {
   });
   assert.throws(() => inferShape([5, 3], 12), {
     name: "RangeError",
-    message: "Shape [5, 3] is invalid for input of size 12: it holds 15 elements",
+    message: "Shape [5, 3] is invalid for input of size 12: it describes 15 elements",
   });
   assert.throws(() => inferShape([0, -1], 12), {
     name: "RangeError",

@@ -86,7 +86,7 @@ export class Tensor {
    *   it, or a shape entry, stride or the offset is not an integer.
    * @throws {RangeError} If a shape entry, stride or the offset is negative, the
    *   strides do not have one entry per dimension, an addressed element lies
-   *   outside the storage, or an `int64` or `bool` storage holds a value that
+   *   outside the storage, or an `int64` or `bool` storage contains a value that
    *   the dtype cannot have.
    *
    * @example Usage
@@ -119,12 +119,15 @@ export class Tensor {
    * Creates a tensor from nested arrays, like `torch.tensor(data)`.
    *
    * JavaScript has one number type, so the dtype cannot follow Python's
-   * `1` versus `1.0`. Without `dtype`, the rule follows the values: booleans
-   * only give `bool`; numbers that are all integers (within ±2^53, and none
-   * of them `-0`) give `int64`, as `torch.tensor([1, 2])` does; any other
-   * numbers give `float32`, as `torch.tensor([0.5, 2.0])` does. Pass `dtype`
-   * for integer-valued floating data such as `[1.0, 2.0]`. An empty array
-   * gives `float32`, as `torch.tensor([])` does.
+   * `1` versus `1.0`. Without `dtype`, the values decide:
+   *
+   * - booleans only give `bool`;
+   * - integers only (within ±2^53, none of them `-0`) give `int64`, as
+   *   `torch.tensor([1, 2])` does;
+   * - any other numbers give `float32`, as `torch.tensor([0.5, 2.0])` does.
+   *
+   * Pass `dtype` for integer-valued floating data such as `[1.0, 2.0]`. An
+   * empty array gives `float32`, as `torch.tensor([])` does.
    *
    * Unlike PyTorch, which truncates `1.5` to `1` for an integer dtype, this
    * rejects values that the dtype cannot hold exactly. For `bool`, any nonzero
@@ -713,7 +716,7 @@ function flattenNesting(
     );
   }
   if (data.length !== shape[dimension]) {
-    // PyTorch 1.13 says "expected sequence of length 2 at dim 1 (got 1)".
+    // PyTorch 1.13 words it "expected sequence of length 2 at dim 1 (got 1)".
     throw new TypeError(
       `Cannot create tensor from a ragged array: expected sequence of length ${
         shape[dimension]
@@ -746,7 +749,7 @@ function convertValue(value: number | boolean, dtype: DType, where: () => string
   if (dtype === "bool") return value !== 0 ? 1 : 0;
   if (isFloatingDType(dtype)) return value;
   assertRepresentable(value, dtype, `at ${where()}`);
-  // Integer storage has no negative zero; adding 0 turns -0 into 0.
+  // Integer storage has no negative zero, so adding 0 turns -0 into 0.
   return value + 0;
 }
 

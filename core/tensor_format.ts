@@ -215,8 +215,8 @@ function shownIndices(size: number, summarize: boolean): number[] {
 
 /**
  * Formats the sub-tensor from `dimension` on, which starts at storage
- * `position`; `indent` is the column of its opening bracket plus one, less one
- * (PyTorch's `indent` argument of `_tensor_str_with_formatter`).
+ * `position`. Its opening bracket sits at 0-based column `indent`, which is
+ * PyTorch's `indent` argument of `_tensor_str_with_formatter`.
  */
 function formatBlock(
   tensor: PrintableTensor,

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { Tensor } from "./tensor.ts";
 
-// Unless a comment says otherwise, expected shapes, strides, values and
+// Unless a comment names another source, expected shapes, strides, values and
 // messages below were printed by PyTorch 1.13.1 for the same operations.
 
 Deno.test("Tensor.fromStorage wraps without copying", () => {
