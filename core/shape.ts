@@ -204,7 +204,7 @@ export function inferShape(requested: readonly number[], size: number): number[]
   if (inferred === -1) {
     if (known !== size) {
       throw new RangeError(
-        `Shape ${shape} is invalid for input of size ${size}: it describes ${known} elements`,
+        `Shape ${shape} is invalid for input of size ${size}: its dimensions multiply to ${known}`,
       );
     }
     return [...requested];
@@ -220,13 +220,13 @@ export function inferShape(requested: readonly number[], size: number): number[]
       );
     }
     throw new RangeError(
-      `Shape ${shape} is invalid for input of size ${size}: the other dimensions hold 0 elements`,
+      `Shape ${shape} is invalid for input of size ${size}: the other dimensions multiply to 0`,
     );
   }
   if (size % known !== 0) {
     throw new RangeError(
       `Shape ${shape} is invalid for input of size ${size}: ` +
-        `the other dimensions hold ${known} elements, which does not divide ${size}`,
+        `the other dimensions multiply to ${known}, which does not divide ${size}`,
     );
   }
   const result = [...requested];

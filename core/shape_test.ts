@@ -90,11 +90,11 @@ Deno.test("inferShape rejects a shape that does not fit", () => {
   assert.throws(() => inferShape([5, -1], 12), {
     name: "RangeError",
     message: "Shape [5, -1] is invalid for input of size 12: " +
-      "the other dimensions hold 5 elements, which does not divide 12",
+      "the other dimensions multiply to 5, which does not divide 12",
   });
   assert.throws(() => inferShape([5, 3], 12), {
     name: "RangeError",
-    message: "Shape [5, 3] is invalid for input of size 12: it describes 15 elements",
+    message: "Shape [5, 3] is invalid for input of size 12: its dimensions multiply to 15",
   });
   assert.throws(() => inferShape([0, -1], 12), {
     name: "RangeError",

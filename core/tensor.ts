@@ -6,8 +6,8 @@
  * `offset + i0 * strides[0] + i1 * strides[1] + ...`. Operations that only
  * rearrange elements (`view`, `transpose`, `permute`, and `reshape` whenever
  * the layout allows) return a new tensor over the same storage, so a write
- * through one is seen through the other. Tensors are otherwise immutable: only
- * {@linkcode Tensor.set} writes to a storage.
+ * through one is seen through the other. Apart from {@linkcode Tensor.set}, no
+ * method writes to a storage.
  *
  * @module
  */
@@ -169,10 +169,12 @@ export class Tensor {
    * Creates a 1-d tensor of evenly spaced values, like `torch.arange`:
    * `arange(end)` counts from 0, and `arange(start, end, step)` stops before `end`.
    *
-   * With PyTorch's rules, the length is `ceil((end - start) / step)`; all
+   * With PyTorch's rules, the length is `ceil((end - start) / step)`. All
    * arguments integers give `int64`, and any non-integer gives `float32`,
-   * PyTorch's default floating dtype. Each value is `start + i * step`
-   * computed in double precision and then rounded to the dtype.
+   * PyTorch's default floating dtype. JavaScript cannot tell `5.0` from `5`,
+   * so `arange(5.0)` is `int64` here where PyTorch gives `float32`. Each
+   * value is `start + i * step` computed in double precision and then
+   * rounded to the dtype.
    *
    * @param start The first value, or the end when it is the only argument.
    * @param end The bound, not included.
@@ -551,7 +553,7 @@ export class Tensor {
   }
 
   /**
-   * Prints the tensor exactly as PyTorch 1.13's `str(tensor)` does.
+   * Formats the tensor exactly as PyTorch 1.13's `str(tensor)` does.
    *
    * @returns The text of `print(tensor)` in Python, without the final line break.
    *
