@@ -150,7 +150,7 @@ class ElementFormatter {
     for (const text of texts) this.#width = Math.max(this.#width, text.length);
   }
 
-  /** Width of every formatted element, before any padding for `...`. */
+  /** Width that elements are right-aligned to; a zero, nan or inf outside the decision may be wider. */
   get width(): number {
     return this.#width;
   }
