@@ -45,3 +45,6 @@ export type {
   WeightName,
   Wiring,
 } from "./core/mazur_network.ts";
+export { formatRepr } from "./core/format.ts";
+export { formatGraph } from "./core/graph_text.ts";
+export type { GraphTextOptions } from "./core/graph_text.ts";

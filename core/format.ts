@@ -167,3 +167,58 @@ function divideHalfToEven(numerator: bigint, denominator: bigint): bigint {
   if (twiceRemainder === denominator && quotient % 2n === 1n) return quotient + 1n;
   return quotient;
 }
+
+// Python's repr switches to exponent notation when the integer part would have
+// more than 16 digits, or when 4 or more zeros would follow the decimal point:
+// repr(1e16) is "1e+16" and repr(1e-05) is "1e-05" in CPython 3.11.
+const REPR_MAX_POINT = 16;
+const REPR_MIN_POINT = -4;
+
+/**
+ * Formats a number as Python's `repr(x)` and `str(x)` print a float.
+ *
+ * The digits are the shortest that read back as the same double, which
+ * JavaScript's `Number.prototype.toString` also picks. The layout is Python's:
+ * `2.0` for integers, `0.0001` but `1e-05`, `1000000000000000.0` but `1e+16`,
+ * a signed exponent of at least two digits, and `inf`, `-inf`, `nan`, `-0.0`.
+ * This is what Python prints for `f"{x.item()}"` of a PyTorch scalar.
+ *
+ * @param x The number to format.
+ * @returns The text Python would print.
+ * @throws {TypeError} If `x` is not a number.
+ *
+ * @example Usage
+ * ```ts
+ * import { formatRepr } from "./format.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(formatRepr(1331), "1331.0");
+ * assert.equal(formatRepr(0.00001), "1e-05");
+ * assert.equal(formatRepr(Math.fround(0.15)), "0.15000000596046448");
+ * ```
+ */
+export function formatRepr(x: number): string {
+  if (typeof x !== "number") {
+    throw new TypeError(`Cannot format ${String(x)}: expected a number, got ${typeof x}`);
+  }
+  if (Number.isNaN(x)) return "nan";
+  if (!Number.isFinite(x)) return x > 0 ? "inf" : "-inf";
+  if (x === 0) return Object.is(x, -0) ? "-0.0" : "0.0";
+
+  // toExponential() without an argument gives the shortest round-trip digits,
+  // as "d.ddde±n"; Python's decimal point position is n + 1.
+  const sign = x < 0 ? "-" : "";
+  const [mantissa, exponentText] = Math.abs(x).toExponential().split("e");
+  const digits = mantissa.replace(".", "");
+  const exponent = Number(exponentText);
+  const point = exponent + 1;
+
+  if (point > REPR_MAX_POINT || point <= REPR_MIN_POINT) {
+    const fraction = digits.length > 1 ? `.${digits.slice(1)}` : "";
+    const magnitude = String(Math.abs(exponent)).padStart(2, "0");
+    return `${sign}${digits[0]}${fraction}e${exponent < 0 ? "-" : "+"}${magnitude}`;
+  }
+  if (point <= 0) return `${sign}0.${"0".repeat(-point)}${digits}`;
+  if (point >= digits.length) return `${sign}${digits}${"0".repeat(point - digits.length)}.0`;
+  return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
+}
