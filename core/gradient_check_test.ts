@@ -11,7 +11,7 @@ import {
   type CheckResult,
   createRandom,
   type ExpressionGraph,
-  formatGraph,
+  formatExpression,
   generateGraph,
   leafIndices,
   shrinkGraph,
@@ -32,7 +32,7 @@ function describeFailure(seed: number, graph: ExpressionGraph, result: CheckResu
   const detail = smallResult.status === "failed" ? smallResult.message : "";
   const firstDetail = result.status === "failed" ? result.message : "";
   return `Gradient check failed for seed ${seed}: ${firstDetail}\n` +
-    `Smallest failing expression (${detail}):\n${formatGraph(small)}`;
+    `Smallest failing expression (${detail}):\n${formatExpression(small)}`;
 }
 
 Deno.test("random graphs match finite differences", () => {
@@ -87,7 +87,7 @@ Deno.test("random graphs double gradients on second backward", () => {
       assert.ok(
         gap <= ACCUMULATION_TOLERANCE * Math.max(1, Math.abs(expected)),
         `seed ${seed}, leaf ${k}: second backward() gave ${leaf.grad}, expected ${expected}\n` +
-          formatGraph(graph),
+          formatExpression(graph),
       );
     });
   }

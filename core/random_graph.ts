@@ -9,7 +9,7 @@
  * (`2 - t`). {@linkcode checkGraph} compares the engine's gradients with
  * central finite differences of an independent float64 evaluation, and
  * {@linkcode shrinkGraph} reduces a failing graph to a small one that still
- * fails, so that the failure can be read as text from {@linkcode formatGraph}.
+ * fails, so that the failure can be read as text from {@linkcode formatExpression}.
  *
  * @module
  */
@@ -99,11 +99,11 @@ const CHAIN_OPERATIONS = ["tanh", "sigmoid", "neg", "+", "-", "*"] as const;
  *
  * @example Usage
  * ```ts
- * import { createRandom, formatGraph, generateGraph } from "./random_graph.ts";
+ * import { createRandom, formatExpression, generateGraph } from "./random_graph.ts";
  * import assert from "node:assert/strict";
  *
  * const graph = generateGraph(createRandom(1));
- * assert.equal(formatGraph(graph), formatGraph(generateGraph(createRandom(1))));
+ * assert.equal(formatExpression(graph), formatExpression(generateGraph(createRandom(1))));
  * ```
  */
 export function generateGraph(random: Random, options: GenerateOptions = {}): ExpressionGraph {
@@ -454,7 +454,7 @@ const MAX_SHRINK_ATTEMPTS = 5000;
  *
  * @example Usage
  * ```ts
- * import { createRandom, formatGraph, generateGraph, shrinkGraph } from "./random_graph.ts";
+ * import { createRandom, formatExpression, generateGraph, shrinkGraph } from "./random_graph.ts";
  * import assert from "node:assert/strict";
  *
  * // A pretend failure: any graph that takes a logarithm.
@@ -463,7 +463,7 @@ const MAX_SHRINK_ATTEMPTS = 5000;
  * let seed = 1;
  * while (!takesLog(generateGraph(createRandom(seed)))) seed++;
  * const small = shrinkGraph(generateGraph(createRandom(seed)), takesLog);
- * assert.match(formatGraph(small), /^x0 = 1\nout = log\(x0\)$/);
+ * assert.match(formatExpression(small), /^x0 = 1\nout = log\(x0\)$/);
  * ```
  */
 export function shrinkGraph(
@@ -589,10 +589,10 @@ function compact(graph: ExpressionGraph): ExpressionGraph {
  *
  * @example Usage
  * ```ts
- * import { formatGraph } from "./random_graph.ts";
+ * import { formatExpression } from "./random_graph.ts";
  * import assert from "node:assert/strict";
  *
- * const text = formatGraph({
+ * const text = formatExpression({
  *   nodes: [
  *     { kind: "leaf", value: 0.5 },
  *     { kind: "unary", operation: "exp", operand: 0, exponent: 0 },
@@ -604,7 +604,7 @@ function compact(graph: ExpressionGraph): ExpressionGraph {
  * assert.equal(text, "x0 = 0.5\nt1 = exp(x0)\nout = 2 - t1 * t1");
  * ```
  */
-export function formatGraph(graph: ExpressionGraph): string {
+export function formatExpression(graph: ExpressionGraph): string {
   const uses = graph.nodes.map(() => 0);
   for (const node of graph.nodes) for (const operand of operandsOf(node)) uses[operand]++;
 

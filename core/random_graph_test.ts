@@ -5,7 +5,7 @@ import {
   checkGraph,
   createRandom,
   type ExpressionGraph,
-  formatGraph,
+  formatExpression,
   generateGraph,
   type GraphNode,
   leafIndices,
@@ -102,12 +102,12 @@ Deno.test("checkGraph catches a fault in each operation", () => {
     // The smallest failing graph is the faulty operation on leaves or constants.
     const small = shrinkGraph(generateGraph(createRandom(seed)), fails);
     const operations = small.nodes.filter((node) => node.kind !== "leaf");
-    assert.equal(operations.length, 1, `${operation} shrank to\n${formatGraph(small)}`);
+    assert.equal(operations.length, 1, `${operation} shrank to\n${formatExpression(small)}`);
     assert.equal(operationOf(operations[0]), operation);
   }
 });
 
-Deno.test("formatGraph names shared nodes only", () => {
+Deno.test("formatExpression names shared nodes only", () => {
   const graph: ExpressionGraph = {
     nodes: [
       { kind: "leaf", value: 1.5 },
@@ -120,5 +120,8 @@ Deno.test("formatGraph names shared nodes only", () => {
     ],
     output: 6,
   };
-  assert.equal(formatGraph(graph), "x0 = 1.5, x1 = -2\nt2 = x0 + x1\nout = -(1 / (t2 * tanh(t2)))");
+  assert.equal(
+    formatExpression(graph),
+    "x0 = 1.5, x1 = -2\nt2 = x0 + x1\nout = -(1 / (t2 * tanh(t2)))",
+  );
 });
