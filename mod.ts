@@ -48,3 +48,16 @@ export type {
 export { formatRepr } from "./core/format.ts";
 export { formatGraph } from "./core/graph_text.ts";
 export type { GraphTextOptions } from "./core/graph_text.ts";
+export { readNpy } from "./core/npy.ts";
+export type { ReadNpyOptions } from "./core/npy.ts";
+export { readNpz } from "./core/npz.ts";
+export { readZip } from "./core/zip.ts";
+export { crc32 } from "./core/crc32.ts";
+export { unpickle } from "./core/pickle.ts";
+export { PickledDType } from "./core/numpy_pickle.ts";
+export { ObjectArray } from "./core/numpy_array.ts";
+export { FileFormatError } from "./core/file_format_error.ts";
+export { frameBatch, loadEpisodes, stackFrames, stackTensors } from "./core/episodes.ts";
+export type { Episode, EpisodeSet, LoadEpisodesOptions } from "./core/episodes.ts";
+export { denoFileSystem, MemoryFileSystem } from "./core/file_system.ts";
+export type { DirectoryEntry, FileSystem } from "./core/file_system.ts";

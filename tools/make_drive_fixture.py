@@ -17,8 +17,9 @@ Run it by hand from the kit's root folder and commit what it writes:
 
     /usr/bin/python3 tools/make_drive_fixture.py
 
-Written with Python 3 and NumPy 1.24.2 and Pillow 9.4 (for the JPEG images).
-NumPy 1.24 pickles object arrays with pickle protocol 3 in `np.savez`.
+Written with Python 3, NumPy 1.24.2, Pillow 9.4 (for the JPEG images) and
+PyTorch 1.13 (only for how PyTorch prints the first batch, which lesson 00
+prints). NumPy 1.24 pickles object arrays with pickle protocol 3 in `np.savez`.
 """
 
 import json
@@ -26,6 +27,7 @@ import pickle
 from pathlib import Path
 
 import numpy as np
+import torch
 from PIL import Image
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -170,6 +172,10 @@ def main():
         "location_first": as_json_list(batch[0]),
         "location_last": as_json_list(batch[-1]),
         "flattened_first_four": as_json_list(batch.reshape(-1)[:4]),
+        # How PyTorch prints the batch's shapes and its first two samples.
+        "shape_text": str(torch.from_numpy(batch).shape),
+        "flattened_shape_text": str(torch.from_numpy(batch).reshape(-1).shape),
+        "first_two_text": str(torch.from_numpy(batch[:2])),
     }
     (DRIVE_DATA / "expected.json").write_text(json.dumps(summary, indent=2) + "\n")
     write_file_index()
