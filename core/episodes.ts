@@ -58,7 +58,7 @@ export interface EpisodeSet {
 
 /** Options of {@linkcode loadEpisodes}. */
 export interface LoadEpisodesOptions {
-  /** Where to read files; Deno's file system (needs `--allow-read`) by default. */
+  /** File system to read from; Deno's (needs `--allow-read`) by default. */
   fileSystem?: FileSystem;
 }
 
@@ -115,9 +115,10 @@ export async function loadEpisodes(
       `Cannot load episodes from ${folder}: the folder is empty; expected episode folders, each with an info.npz`,
     );
   }
-  // Python's sorted() orders paths by code point, as this comparison does.
+  // Python's sorted() orders names by code point. JavaScript's default sort
+  // compares UTF-16 code units, which agrees for names within the BMP.
   const subfolders = entries.filter((entry) => entry.isDirectory).map((entry) => entry.name)
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    .sort();
   const episodePaths = subfolders.length > 0
     ? subfolders.map((name) => path.join(folder, name))
     : [folder];
@@ -135,7 +136,7 @@ async function loadEpisode(episodePath: string, fileSystem: FileSystem): Promise
   const names = entries.filter((entry) => !entry.isDirectory).map((entry) => entry.name);
   if (!names.includes("info.npz")) {
     throw new Error(
-      `Cannot load episode ${episodePath}: info.npz is missing; each episode folder holds an info.npz and its images`,
+      `Cannot load episode ${episodePath}: info.npz is missing; each episode folder needs an info.npz next to its images`,
     );
   }
 
@@ -181,7 +182,7 @@ async function loadEpisode(episodePath: string, fileSystem: FileSystem): Promise
   };
 }
 
-/** Unwraps a member that holds a pickled dict in a 0-d object array, as `info["track"].item()` does. */
+/** Unwraps a member that contains a pickled dict in a 0-d object array, as `info["track"].item()` does. */
 function readDict(member: unknown, name: string, file: string): Map<unknown, unknown> {
   if (member === undefined) {
     throw new FileFormatError(
@@ -347,7 +348,7 @@ export function frameBatch(
   return stackTensors(rows, `batch ${batchIndex} of frames['${key}']`, episodes.path);
 }
 
-/** The sub-tensor at `index` along the first dimension, as a view. */
+/** Returns the sub-tensor at `index` along the first dimension, as a view. */
 function frameAt(tensor: Tensor, index: number): Tensor {
   const [, ...rest] = tensor.shape;
   const [first, ...restStrides] = tensor.strides;

@@ -170,6 +170,8 @@ export function decodeElements(
         ? new Float64Array(copy.buffer)
         : fill(new Float64Array(count), (i) => view.getFloat64(i * 8, little));
     case "f2":
+      // NOTE: PyTorch keeps float16 (torch.from_numpy gives torch.float16); the
+      // kit has no float16 dtype, so the values become float32, exactly.
       return fill(new Float32Array(count), (i) => halfToNumber(view.getUint16(i * 2, little)));
     case "i1":
       return new Int8Array(copy.buffer);

@@ -37,15 +37,15 @@ import expected from "../fixtures/drive_data/expected.json" with { type: "json" 
 /** The course's DataLoader default: `load_data(..., batch_size=32)`. */
 const BATCH_SIZE = 32;
 
-/** Where the lesson reads, and where it prints. */
+/** Input folder, file system and transcript of a lesson run. */
 export interface LessonOptions {
   /** The split folder; `fixtures/drive_data/val` under `cwd` by default. */
   folder?: string;
   /** The current directory the default path is built from; `Deno.cwd()` by default. */
   cwd?: string;
-  /** Where files are read; Deno's file system (needs --allow-read) by default. */
+  /** File system to read from; Deno's (needs --allow-read) by default. */
   fileSystem?: FileSystem;
-  /** Where the lesson prints. */
+  /** Transcript the lesson prints to. */
   transcript?: Transcript;
 }
 
@@ -82,7 +82,7 @@ export async function runLesson(options: LessonOptions = {}) {
     );
   }
 
-  // The track is the road's centre line as segments; frames holds one entry
+  // The track is the road's centre line as segments; frames contains one entry
   // per frame, stacked as np.stack does into one array per key.
   const [first] = loaded.episodes;
   transcript.print(`\nArrays of ${first.name}:`);

@@ -2,7 +2,7 @@
 
 The course's driving data is a split folder (`val`) of episode folders, each
 holding `info.npz` and one `NNNNN_im.jpg` camera image per frame. `info.npz`
-has two members, `track` and `frames`, each a 0-d object array that holds a
+has two members, `track` and `frames`, each a 0-d object array that contains a
 pickled dict. This script writes four small episodes in that layout with
 seeded values, so the kit's readers can be tested against files NumPy wrote.
 
