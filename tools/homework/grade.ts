@@ -1,0 +1,190 @@
+/**
+ * Grading: from test results to a table of exercises, passed or failed, with points.
+ *
+ * A failing test counts against every exercise whose unfinished-message its
+ * failure text contains, and against every exercise the manifest says it
+ * depends on. An exercise passes when no failing test counts against it. So a
+ * wrong answer fails its exercise through the manifest, and a blanked one
+ * through its message, even without a manifest.
+ *
+ * @module
+ */
+
+import { unfinishedExercisesIn } from "./blank.ts";
+import { testKey, type TestResult } from "./junit.ts";
+import type { FileRun } from "./test_run.ts";
+
+/** An exercise as the grader needs it. */
+export interface GradedExercise {
+  /** The exercise id. */
+  id: string;
+  /** The lesson it belongs to. */
+  lesson: string;
+  /** Points it is worth. */
+  points: number;
+}
+
+/** One row of the grade table. */
+export interface ExerciseGrade {
+  /** The lesson. */
+  lesson: string;
+  /** The exercise id. */
+  exercise: string;
+  /** True when none of its tests fail. */
+  passed: boolean;
+  /** Points earned: all or none. */
+  points: number;
+  /** Points it is worth. */
+  maxPoints: number;
+  /** Its failing tests, as `file::name`. */
+  failingTests: string[];
+}
+
+/** The grade of a kit copy. */
+export interface Grade {
+  /** One row per exercise, in the catalog's order. */
+  exercises: ExerciseGrade[];
+  /** Points earned. */
+  earned: number;
+  /** Points possible. */
+  total: number;
+  /** Failing tests that count against no exercise, with their failure text. */
+  otherFailures: { test: string; failure: string }[];
+  /** Test files that timed out or did not run, with the reason. */
+  fileErrors: string[];
+}
+
+/** Failure text of a test whose only fault is a failing step; the step carries the cause. */
+const FAILED_STEPS = /^\d+ test steps? failed\.?$/;
+
+/**
+ * Grades test runs.
+ *
+ * A file that timed out or did not load fails every test the manifest lists
+ * for it, or, when it lists none, one test named `(whole file)`.
+ *
+ * @param exercises The exercises, in the order to list them.
+ * @param runs The runs of every test file.
+ * @param testMap For each test key, the exercises it depends on; may be empty.
+ * @returns The grade.
+ *
+ * @example Usage
+ * ```ts
+ * import { gradeRuns } from "./grade.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const grade = gradeRuns([{ id: "double", lesson: "00 intro", points: 2 }], [{
+ *   file: "a_test.ts",
+ *   timedOut: false,
+ *   error: "",
+ *   results: [{
+ *     file: "a_test.ts",
+ *     name: "double doubles",
+ *     passed: false,
+ *     failure: "Error: Exercise double is not done yet: Add it to itself",
+ *   }],
+ * }], {});
+ * assert.equal(grade.exercises[0].passed, false);
+ * assert.equal(grade.earned, 0);
+ * ```
+ */
+export function gradeRuns(
+  exercises: readonly GradedExercise[],
+  runs: readonly FileRun[],
+  testMap: Readonly<Record<string, readonly string[]>>,
+): Grade {
+  const results: TestResult[] = [];
+  const fileErrors: string[] = [];
+  for (const run of runs) {
+    if (run.error === "") {
+      results.push(...run.results);
+      continue;
+    }
+    fileErrors.push(run.error);
+    const prefix = testKey(run.file, "");
+    const known = Object.keys(testMap).filter((key) => key.startsWith(prefix));
+    const names = known.length > 0 ? known.map((key) => key.slice(prefix.length)) : [
+      "(whole file)",
+    ];
+    for (const name of names) {
+      results.push({ file: run.file, name, passed: false, failure: run.error });
+    }
+  }
+
+  const failingTests = new Map(exercises.map((exercise) => [exercise.id, [] as string[]]));
+  const otherFailures: { test: string; failure: string }[] = [];
+  for (const result of results) {
+    if (result.passed) continue;
+    const key = testKey(result.file, result.name);
+    const stepsReported = results.some((other) =>
+      other.file === result.file && other.name.startsWith(`${result.name} > `) && !other.passed
+    );
+    if (FAILED_STEPS.test(result.failure.trim()) && stepsReported) continue;
+
+    const ids = new Set([...unfinishedExercisesIn(result.failure), ...(testMap[key] ?? [])]);
+    const counted = [...ids].filter((id) => failingTests.has(id));
+    if (counted.length === 0) {
+      otherFailures.push({ test: key, failure: result.failure });
+    }
+    for (const id of counted) failingTests.get(id)!.push(key);
+  }
+
+  const rows = exercises.map((exercise) => {
+    const failing = failingTests.get(exercise.id)!;
+    const passed = failing.length === 0;
+    return {
+      lesson: exercise.lesson,
+      exercise: exercise.id,
+      passed,
+      points: passed ? exercise.points : 0,
+      maxPoints: exercise.points,
+      failingTests: failing,
+    };
+  });
+  return {
+    exercises: rows,
+    earned: rows.reduce((sum, row) => sum + row.points, 0),
+    total: rows.reduce((sum, row) => sum + row.maxPoints, 0),
+    otherFailures,
+    fileErrors,
+  };
+}
+
+/**
+ * Formats a grade as a text table: lesson, exercise, result, points, then the
+ * total, then any failures outside the exercises and files that did not run.
+ *
+ * @param grade The grade.
+ * @returns The table, ending with a line break.
+ */
+export function formatGrade(grade: Grade): string {
+  const header = ["lesson", "exercise", "result", "points"];
+  const rows = grade.exercises.map((row) => [
+    row.lesson,
+    row.exercise,
+    row.passed ? "passed" : "FAILED",
+    `${row.points}/${row.maxPoints}`,
+  ]);
+  const percent = grade.total === 0 ? 100 : Math.floor(100 * grade.earned / grade.total);
+  const footer = ["total", "", `${rows.filter((row) => row[2] === "passed").length} passed`, ""];
+  footer[3] = `${grade.earned}/${grade.total} (${percent}%)`;
+  const widths = header.map((_, column) =>
+    Math.max(...[header, ...rows, footer].map((row) => row[column].length))
+  );
+  const line = (row: string[]) =>
+    row.map((cell, column) => cell.padEnd(widths[column])).join("  ").trimEnd();
+  const rule = widths.map((width) => "-".repeat(width)).join("  ");
+
+  const lines = [line(header), rule, ...rows.map(line), rule, line(footer)];
+  if (grade.otherFailures.length > 0) {
+    lines.push("", "Failing tests that depend on no exercise (the kit itself is broken):");
+    for (const { test, failure } of grade.otherFailures) {
+      lines.push(`  ${test}: ${failure.split("\n")[0]}`);
+    }
+  }
+  if (grade.fileErrors.length > 0) {
+    lines.push("", "Test files that did not finish (their tests count as failed):");
+    for (const error of grade.fileErrors) lines.push(`  ${error.split("\n")[0]}`);
+  }
+  return lines.join("\n") + "\n";
+}
