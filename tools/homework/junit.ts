@@ -61,7 +61,9 @@ export function parseJunitReport(xml: string): TestResult[] {
     if (failure !== null) {
       const message = parseAttributes(failure[2]).message ?? "";
       const text = decodeEntities(failure[3] ?? "");
-      failureText = text.includes(message) ? text : `${message}\n${text}`.trim();
+      // The attribute repeats the body's first line, with "Uncaught " in front.
+      const repeated = text.includes(message.replace(/^Uncaught /, ""));
+      failureText = repeated ? text : `${message}\n${text}`.trim();
     }
     results.push({
       file: (attributes.classname ?? "").replace(/^\.\//, ""),

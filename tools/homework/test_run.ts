@@ -74,11 +74,9 @@ export function selectTestFiles(
 function patternMatcher(pattern: string): (path: string) => "file" | "folder" | "no" {
   const clean = pattern.replace(/^\.\//, "");
   if (/[*?[]/.test(clean)) {
-    const source = clean.replace(/[.+^${}()|\\]/g, "\\$&")
-      .replace(/\*\*\//g, "\u0000")
-      .replace(/\*/g, "[^/]*")
-      .replace(/\?/g, "[^/]")
-      .replace(/\u0000/g, "(?:.*/)?");
+    const source = clean.split("**/").map((part) =>
+      part.replace(/[.+^${}()|\\]/g, "\\$&").replace(/\*/g, "[^/]*").replace(/\?/g, "[^/]")
+    ).join("(?:.*/)?");
     const regex = new RegExp(`^${source}$`);
     return (path) => regex.test(path) ? "file" : "no";
   }

@@ -76,7 +76,7 @@ if (import.meta.main) {
   for (const file of testFiles) graphs.set(file, await moduleGraph(root, file));
   const latest = new Map<string, FileRun>();
 
-  async function rerun(selected: string[]) {
+  const rerun = async (selected: string[]) => {
     console.log(`\nRunning ${selected.length} test file(s): ${selected.join(", ")}`);
     for (const run of await runTestFiles(root, selected, { timeoutSeconds })) {
       latest.set(run.file, run);
@@ -91,11 +91,11 @@ if (import.meta.main) {
     const grade = gradeRuns(exercises, [...latest.values()], testMap);
     console.log(formatProgress(grade, exercises, regions).trimEnd());
     console.log("Save a file to rerun its tests, or press Enter to rerun them all.");
-  }
+  };
 
   let pending = new Set<string>();
   let timer: ReturnType<typeof setTimeout> | undefined;
-  function changed(path: string) {
+  const changed = (path: string) => {
     if (!path.endsWith(".ts") && !path.endsWith(".json") && !path.endsWith(".txt")) return;
     pending.add(path);
     clearTimeout(timer);
@@ -104,7 +104,7 @@ if (import.meta.main) {
       pending = new Set();
       if (selected.length > 0) rerun(selected);
     }, SETTLE_MS);
-  }
+  };
 
   await rerun(testFiles);
 
