@@ -61,3 +61,18 @@ export { frameBatch, loadEpisodes, stackFrames, stackTensors } from "./core/epis
 export type { Episode, EpisodeSet, LoadEpisodesOptions } from "./core/episodes.ts";
 export { denoFileSystem, MemoryFileSystem } from "./core/file_system.ts";
 export type { DirectoryEntry, FileSystem } from "./core/file_system.ts";
+export { train } from "./core/training.ts";
+export type { Layer, TrainingHistory, TrainingOptions, UpdateOrder } from "./core/training.ts";
+export { escapeXml, graphSvg } from "./core/graph_svg.ts";
+export type { GraphSvgOptions } from "./core/graph_svg.ts";
+export { formatGraphNumber, graphDot, operationText } from "./core/graph_dot.ts";
+export type { GraphDotOptions } from "./core/graph_dot.ts";
+export { lineChartSvg } from "./core/line_chart.ts";
+export type { ChartSeries, LineChartOptions } from "./core/line_chart.ts";
+export {
+  parseSvgArgument,
+  svgPathOrExit,
+  svgUsage,
+  svgWriteFailure,
+  writeSvgOrExit,
+} from "./core/svg_argument.ts";

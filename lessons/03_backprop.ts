@@ -24,6 +24,7 @@ import {
   type Wiring,
 } from "../mod.ts";
 import type { FloatDType } from "../core/value.ts";
+import { graphSvg, svgPathOrExit, writeSvgOrExit } from "../mod.ts";
 import golden from "../fixtures/transcripts/03_backprop.txt" with { type: "text" };
 import notebookIn26 from "../fixtures/notebook/in_26_forward_by_hand.txt" with { type: "text" };
 import notebookIn33 from "../fixtures/notebook/in_33_autograd.txt" with { type: "text" };
@@ -149,7 +150,21 @@ function gradients(wiring: Wiring, dtype: FloatDType): Parameters {
 }
 
 if (import.meta.main) {
+  const lessonPath = "lessons/03_backprop.ts";
+  const svgPath = svgPathOrExit(Deno.args, lessonPath);
   Deno.stdout.writeSync(new TextEncoder().encode(runLesson().transcript.toString()));
+  if (svgPath !== null) {
+    // The autograd cell's graph, as the lesson computed it: the cell's wiring,
+    // float32, each sigmoid written as 1 / (1 + exp(-net)).
+    const pass = forwardPass(createParameters("float32"), {
+      wiring: "notebook",
+      sigmoid: "composed",
+    });
+    pass.errorTotal.backward();
+    const title = "The autograd cell's graph (In [33]): float32, the cell's wiring";
+    writeSvgOrExit(svgPath, graphSvg(pass.errorTotal, { title }), lessonPath);
+    console.log(`Wrote ${svgPath}`);
+  }
 }
 
 // Gradients of the autograd cell as PyTorch 1.13 computes them in float32
