@@ -120,7 +120,7 @@ Deno.test("relu gradient at zero is zero", () => {
 });
 
 // NOTE: known mismatch with PyTorch, kept as its own failing test.
-Deno.test("relu keeps negative zero", () => {
+Deno.test("relu keeps negative zero (known gap)", () => {
   // PyTorch 1.13: torch.relu(torch.tensor(-0.0)).item() is -0.0 (relu is clamp_min(x, 0)).
   const out = relu(new Value(-0));
   assertSame(out.data, -0, "relu(-0)");
@@ -225,7 +225,7 @@ Deno.test("NaN propagates through binary operations", () => {
 });
 
 // NOTE: known mismatch with PyTorch, kept as its own failing test.
-Deno.test("relu passes gradient through NaN", () => {
+Deno.test("relu passes gradient through NaN (known gap)", () => {
   // PyTorch 1.13: relu(nan) = nan with gradient 1.0, because its backward
   // zeroes the gradient only where the output is <= 0, and NaN <= 0 is false.
   checkUnary("relu", relu, NAN, NAN, 1);
@@ -258,7 +258,7 @@ Deno.test("sigmoid and tanh saturate finitely", () => {
 });
 
 // NOTE: known mismatch with PyTorch, kept as its own failing test.
-Deno.test("sigmoid underflows like PyTorch", () => {
+Deno.test("sigmoid underflows like PyTorch (known gap)", () => {
   // PyTorch 1.13 computes 1 / (1 + exp(-x)) in float64, so exp(710) = inf
   // gives exactly 0; the engine's exp(x) / (1 + exp(x)) gives a subnormal.
   checkUnary("sigmoid", sigmoid, -710, 0, 0);
@@ -266,7 +266,7 @@ Deno.test("sigmoid underflows like PyTorch", () => {
 });
 
 // NOTE: known mismatch with PyTorch, kept as its own failing test.
-Deno.test("float32 sigmoid matches PyTorch bitwise", () => {
+Deno.test("float32 sigmoid matches PyTorch bitwise (known gap)", () => {
   // PyTorch 1.13 float32 torch.sigmoid on random inputs where the engine's
   // float64-then-round result differs by one float32 step: [x, sigmoid(x),
   // gradient]. PyTorch computes 1 / (1 + exp(-x)) in float32 arithmetic.
@@ -325,7 +325,7 @@ Deno.test("division by a zero constant follows IEEE", () => {
 });
 
 // NOTE: known mismatch with PyTorch, kept as its own failing test.
-Deno.test("gradients keep the sign of zero", () => {
+Deno.test("gradients keep the sign of zero (known gap)", () => {
   // PyTorch 1.13 assigns a leaf's first gradient, so a -0.0 contribution stays
   // -0.0; the engine adds it to a starting +0, and 0 + -0 is +0 in IEEE 754.
   checkUnary("log", log, -INF, NAN, -0);

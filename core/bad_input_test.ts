@@ -1,0 +1,373 @@
+/**
+ * Bad input to the public functions of mod.ts, as plain JavaScript can pass
+ * it: each call must throw a TypeError or RangeError whose message names the
+ * argument's value, and a failed call must leave its inputs unchanged.
+ *
+ * Tests named "... (known gap)" fail today: they pin checks that are missing.
+ */
+import assert from "node:assert/strict";
+import {
+  add,
+  crc32,
+  createParameters,
+  exp,
+  expFloat32,
+  float32UlpDistance,
+  formatFixed,
+  formatRepr,
+  formatScientific,
+  forwardPass,
+  mul,
+  ObjectArray,
+  parameterList,
+  pow,
+  readNpy,
+  readNpz,
+  readZip,
+  Tensor,
+  Transcript,
+  unpickle,
+  Value,
+  zeroGrads,
+} from "../mod.ts";
+
+/** Casts anything to any parameter type, as an untyped caller would pass it. */
+function untyped<T>(value: unknown): T {
+  return value as T;
+}
+
+type Case = [string, () => unknown, "TypeError" | "RangeError", RegExp];
+
+function assertRejects(cases: Case[]): void {
+  for (const [call, run, name, message] of cases) {
+    assert.throws(run, { name, message }, call);
+  }
+}
+
+Deno.test("Tensor.from rejects bad data", () => {
+  assertRejects([
+    ["from(undefined)", () => Tensor.from(untyped(undefined)), "TypeError", /is undefined/],
+    ["from('abc')", () => Tensor.from(untyped("abc")), "TypeError", /the string "abc"/],
+    [
+      "from([1, 'a'])",
+      () => Tensor.from(untyped([1, "a"])),
+      "TypeError",
+      /at \[1\] is the string "a"/,
+    ],
+    ["from([[1], [2, 3]])", () => Tensor.from([[1], [2, 3]]), "TypeError", /ragged.*\(got 2\)/],
+    ["from([[1, 2], 3])", () => Tensor.from(untyped([[1, 2], 3])), "TypeError", /ragged.*number 3/],
+    ["from([true, 1])", () => Tensor.from([true, 1]), "TypeError", /booleans mixed with numbers/],
+    ["from([NaN], int64)", () => Tensor.from([NaN], "int64"), "RangeError", /NaN at \[0\]/],
+    ["from([1.5], int32)", () => Tensor.from([1.5], "int32"), "RangeError", /1\.5 at \[0\]/],
+    ["from([300], int8)", () => Tensor.from([300], "int8"), "RangeError", /300 at \[0\]/],
+    ["from([], 'float16')", () => Tensor.from([], untyped("float16")), "TypeError", /"float16"/],
+    ["from([1], null)", () => Tensor.from([1], untyped(null)), "TypeError", /dtype null/],
+  ]);
+});
+
+Deno.test("Tensor.fromStorage rejects bad layouts", () => {
+  const storage = new Float64Array(4);
+  assertRejects([
+    [
+      "plain array",
+      () => Tensor.fromStorage(untyped([1, 2]), [2], "float64"),
+      "TypeError",
+      /got Array/,
+    ],
+    ["shape [NaN]", () => Tensor.fromStorage(storage, [NaN], "float64"), "TypeError", /NaN/],
+    ["shape [1.5]", () => Tensor.fromStorage(storage, [1.5], "float64"), "TypeError", /1\.5/],
+    ["shape [-2]", () => Tensor.fromStorage(storage, [-2], "float64"), "RangeError", /-2/],
+    [
+      "no shape",
+      () => Tensor.fromStorage(storage, untyped(undefined), "float64"),
+      "TypeError",
+      /undefined/,
+    ],
+    [
+      "dtype 'double'",
+      () => Tensor.fromStorage(storage, [4], untyped("double")),
+      "TypeError",
+      /"double"/,
+    ],
+    [
+      "offset '1'",
+      () => Tensor.fromStorage(storage, [1], "float64", undefined, untyped("1")),
+      "TypeError",
+      /offset 1/,
+    ],
+    [
+      "offset 9",
+      () => Tensor.fromStorage(storage, [1], "float64", undefined, 9),
+      "RangeError",
+      /offset 9/,
+    ],
+    [
+      "strides [1]",
+      () => Tensor.fromStorage(storage, [2, 2], "float64", [1]),
+      "RangeError",
+      /\[1\]/,
+    ],
+  ]);
+});
+
+Deno.test("Tensor.arange rejects bad bounds", () => {
+  assertRejects([
+    ["arange()", () => untyped<() => Tensor>(Tensor.arange)(), "TypeError", /end undefined/],
+    ["arange('5')", () => Tensor.arange(untyped("5")), "TypeError", /end 5 is not a number/],
+    ["arange(0, 5, null)", () => Tensor.arange(0, 5, untyped(null)), "TypeError", /step null/],
+    ["arange(NaN)", () => Tensor.arange(NaN), "RangeError", /nan/],
+    ["arange(0, 5, 0)", () => Tensor.arange(0, 5, 0), "RangeError", /step 0/],
+    ["arange(5, 0)", () => Tensor.arange(5, 0), "RangeError", /inconsistent with step sign/],
+  ]);
+});
+
+// NOTE: known gap, kept as its own failing test.
+Deno.test("Tensor.arange rejects huge lengths (known gap)", () => {
+  // Today these throw the runtime's "Invalid typed array length: 1e+300" or
+  // "Array buffer allocation failed", which name no argument.
+  assertRejects([
+    ["arange(1e300)", () => Tensor.arange(1e300), "RangeError", /Cannot create arange.*1e\+300/],
+    [
+      "arange(0, 1, 1e-300)",
+      () => Tensor.arange(0, 1, 1e-300),
+      "RangeError",
+      /Cannot create arange.*1e-300/,
+    ],
+    [
+      "arange(2 ** 32)",
+      () => Tensor.arange(2 ** 32),
+      "RangeError",
+      /Cannot create arange.*4294967296/,
+    ],
+  ]);
+});
+
+Deno.test("Tensor methods reject bad arguments", () => {
+  const matrix = Tensor.arange(4).reshape(2, 2);
+  assertRejects([
+    ["reshape(NaN)", () => matrix.reshape(NaN), "TypeError", /NaN/],
+    ["reshape(2.5, -1)", () => matrix.reshape(2.5, -1), "TypeError", /2\.5/],
+    ["reshape('2', 2)", () => matrix.reshape(untyped<number>("2"), 2), "TypeError", /position 0/],
+    ["reshape(-2, -2)", () => matrix.reshape(-2, -2), "RangeError", /-2/],
+    ["reshape(-1, -1)", () => matrix.reshape(-1, -1), "RangeError", /only one dimension/],
+    [
+      "reshape(3, -1)",
+      () => matrix.reshape(3, -1),
+      "RangeError",
+      /Shape \[3, -1\] is invalid for input of size 4/,
+    ],
+    ["view(undefined)", () => matrix.view(untyped<number>(undefined)), "TypeError", /undefined/],
+    ["transpose(0)", () => matrix.transpose(0, untyped(undefined)), "TypeError", /undefined/],
+    ["transpose('0', 1)", () => matrix.transpose(untyped("0"), 1), "TypeError", /dimension 0/],
+    ["transpose(0, 2)", () => matrix.transpose(0, 2), "RangeError", /got 2/],
+    ["permute()", () => matrix.permute(), "RangeError", /len\(dims\) = 0/],
+    ["permute(0.5, 1)", () => matrix.permute(0.5, 1), "TypeError", /0\.5/],
+    ["permute(0, 0)", () => matrix.permute(0, 0), "RangeError", /duplicate/],
+    ["get()", () => matrix.get(), "RangeError", /expected 2 indices/],
+    ["get('1', 0)", () => matrix.get(untyped("1"), 0), "TypeError", /index 1 is not an integer/],
+    ["get(2, 0)", () => matrix.get(2, 0), "RangeError", /index 2 is out of bounds/],
+    ["set(1, 2)", () => matrix.set(untyped(1), 2), "TypeError", /got 1/],
+    ["set([0, 1], '2')", () => matrix.set([0, 1], untyped("2")), "TypeError", /the string "2"/],
+    ["set([0, 1], NaN)", () => matrix.set([0, 1], NaN), "RangeError", /NaN/],
+    [
+      "set([0, 1])",
+      () => untyped<(i: number[]) => void>(matrix.set).call(matrix, [0, 1]),
+      "TypeError",
+      /undefined/,
+    ],
+  ]);
+});
+
+Deno.test("failed Tensor calls change nothing", () => {
+  const flat = Tensor.arange(6);
+  const matrix = flat.view(2, 3);
+  const before = Array.from(flat.storage);
+  assert.throws(() => matrix.set([1, 1], 2.5), RangeError);
+  assert.throws(() => matrix.set([1, 5], 1), RangeError);
+  assert.throws(() => matrix.reshape(4, -1), RangeError);
+  assert.throws(() => matrix.transpose(0, 2), RangeError);
+  assert.deepEqual(Array.from(flat.storage), before);
+  assert.deepEqual(matrix.shape, [2, 3]);
+  assert.deepEqual(matrix.strides, [3, 1]);
+});
+
+Deno.test("Value rejects bad operands", () => {
+  const x = new Value(1, { label: "x" });
+  assertRejects([
+    ["new Value()", () => new Value(untyped(undefined)), "TypeError", /from undefined/],
+    ["new Value(1n)", () => new Value(untyped(1n)), "TypeError", /from 1n/],
+    ["new Value('1')", () => new Value(untyped("1")), "TypeError", /from "1"/],
+    ["label 3", () => new Value(1, untyped({ label: 3 })), "TypeError", /label 3/],
+    ["options 'float32'", () => new Value(1, untyped("float32")), "TypeError", /options "float32"/],
+    [
+      "dtype 'float16'",
+      () => new Value(1, { dtype: untyped("float16") }),
+      "RangeError",
+      /"float16"/,
+    ],
+    ["add(x)", () => untyped<(a: Value) => Value>(add)(x), "TypeError", /add\("x", undefined\)/],
+    ["x.mul('2')", () => x.mul(untyped("2")), "TypeError", /mul\("x", "2"\)/],
+    ["add(1, 2)", () => add(1, 2), "TypeError", /add\(1, 2\)/],
+    ["x.pow()", () => x.pow(untyped(undefined)), "TypeError", /pow\("x", undefined\)/],
+    ["pow(x, x)", () => pow(x, untyped(x)), "TypeError", /pow\("x", "x"\)/],
+    ["exp(2)", () => exp(untyped(2)), "TypeError", /exp\(2\)/],
+    ["x.named(3)", () => x.named(untyped(3)), "TypeError", /label 3/],
+    ["backward('1')", () => x.backward(untyped("1")), "TypeError", /seed "1"/],
+    ["zeroGrads([1])", () => zeroGrads(untyped([1])), "TypeError", /of 1/],
+  ]);
+});
+
+Deno.test("failed Value calls change nothing", () => {
+  const x = new Value(2, { label: "x" });
+  const y = mul(x, x);
+  y.backward();
+  assert.throws(() => y.backward(untyped("2")), TypeError);
+  assert.throws(() => x.named(untyped(5)), TypeError);
+  assert.equal(x.grad, 4);
+  assert.equal(x.label, "x");
+  assert.equal(y.grad, 1);
+});
+
+// NOTE: known gap, kept as its own failing test.
+Deno.test("zeroGrads rejects a non-iterable (known gap)", () => {
+  // Today: the runtime's "values is not iterable".
+  assert.throws(() => zeroGrads(untyped(null)), {
+    name: "TypeError",
+    message: /Cannot zero.*null/,
+  });
+});
+
+Deno.test("formatting functions reject bad arguments", () => {
+  assertRejects([
+    [
+      "formatFixed('1', 2)",
+      () => formatFixed(untyped("1"), 2),
+      "TypeError",
+      /Cannot format 1: expected a number/,
+    ],
+    ["formatFixed(1, -1)", () => formatFixed(1, -1), "RangeError", /-1 decimals/],
+    ["formatFixed(1, 2.5)", () => formatFixed(1, 2.5), "RangeError", /2\.5 decimals/],
+    [
+      "formatFixed(1)",
+      () => untyped<(x: number) => string>(formatFixed)(1),
+      "RangeError",
+      /undefined decimals/,
+    ],
+    ["formatScientific(1, NaN)", () => formatScientific(1, NaN), "RangeError", /NaN decimals/],
+    ["formatScientific(1n, 2)", () => formatScientific(untyped(1n), 2), "TypeError", /bigint/],
+    ["formatRepr('x')", () => formatRepr(untyped("x")), "TypeError", /Cannot format x/],
+    ["print(5)", () => new Transcript().print(untyped(5)), "TypeError", /Cannot print 5/],
+  ]);
+});
+
+// NOTE: known gap, kept as its own failing test.
+Deno.test("float32 helpers reject non-numbers (known gap)", () => {
+  // Today expFloat32("1") returns e, expFloat32() returns NaN, and
+  // float32UlpDistance(1) returns 3212312575.
+  assertRejects([
+    ["expFloat32('1')", () => expFloat32(untyped("1")), "TypeError", /"1"/],
+    ["expFloat32()", () => untyped<() => number>(expFloat32)(), "TypeError", /undefined/],
+    [
+      "float32UlpDistance(1)",
+      () => untyped<(a: number) => number>(float32UlpDistance)(1),
+      "TypeError",
+      /undefined/,
+    ],
+  ]);
+});
+
+Deno.test("network functions reject bad names", () => {
+  assertRejects([
+    [
+      "createParameters('float16')",
+      () => createParameters(untyped("float16")),
+      "RangeError",
+      /"float16"/,
+    ],
+    [
+      "createParameters(dtype, {})",
+      () => createParameters(undefined, untyped({})),
+      "TypeError",
+      /parameter w1/,
+    ],
+    [
+      "wiring 'x'",
+      () => forwardPass(createParameters(), untyped({ wiring: "x" })),
+      "RangeError",
+      /wiring "x"/,
+    ],
+    [
+      "sigmoid 'y'",
+      () => forwardPass(createParameters(), untyped({ sigmoid: "y" })),
+      "RangeError",
+      /form "y"/,
+    ],
+  ]);
+});
+
+// NOTE: known gap, kept as its own failing test.
+Deno.test("network functions reject missing parameters (known gap)", () => {
+  // Today: "Cannot read properties of null (reading 'w1')" and the like, and
+  // parameterList({}) returns ten undefineds.
+  assertRejects([
+    [
+      "createParameters(dtype, null)",
+      () => createParameters(undefined, untyped(null)),
+      "TypeError",
+      /null/,
+    ],
+    ["forwardPass(undefined)", () => forwardPass(untyped(undefined)), "TypeError", /undefined/],
+    ["forwardPass({})", () => forwardPass(untyped({})), "TypeError", /w1/],
+    [
+      "forwardPass(p, null)",
+      () => forwardPass(createParameters(), untyped(null)),
+      "TypeError",
+      /null/,
+    ],
+    ["parameterList(undefined)", () => parameterList(untyped(undefined)), "TypeError", /undefined/],
+    ["parameterList({})", () => parameterList(untyped({})), "TypeError", /w1/],
+  ]);
+});
+
+// NOTE: known gap, kept as its own failing test.
+Deno.test("readers reject non-byte input (known gap)", async () => {
+  // Today: the runtime's "Cannot read properties of undefined (reading
+  // 'length')" or "First argument to DataView constructor must be an
+  // ArrayBuffer"; crc32 accepts plain arrays and strings.
+  assertRejects([
+    [
+      "readNpy(undefined)",
+      () => readNpy(untyped(undefined), "x.npy"),
+      "TypeError",
+      /Uint8Array.*undefined/,
+    ],
+    ["readNpy([1, 2])", () => readNpy(untyped([1, 2]), "x.npy"), "TypeError", /Uint8Array/],
+    [
+      "unpickle(undefined)",
+      () => unpickle(untyped(undefined), "x.pkl"),
+      "TypeError",
+      /Uint8Array.*undefined/,
+    ],
+    ["unpickle('abc')", () => unpickle(untyped("abc"), "x.pkl"), "TypeError", /Uint8Array.*"abc"/],
+    ["crc32(undefined)", () => crc32(untyped(undefined)), "TypeError", /Uint8Array.*undefined/],
+    ["crc32('ab')", () => crc32(untyped("ab")), "TypeError", /Uint8Array.*"ab"/],
+  ]);
+  await assert.rejects(() => readNpz(untyped(undefined), "x.npz"), {
+    name: "TypeError",
+    message: /Uint8Array.*undefined/,
+  });
+  await assert.rejects(() => readZip(untyped("x"), "x.zip"), {
+    name: "TypeError",
+    message: /Uint8Array.*"x"/,
+  });
+});
+
+// NOTE: known gap, kept as its own failing test.
+Deno.test("ObjectArray rejects an invalid shape (known gap)", () => {
+  // Today: "shape is not iterable", and [-1] is blamed on the item count.
+  assertRejects([
+    ["shape null", () => new ObjectArray(untyped(null), []), "TypeError", /shape null/],
+    ["shape [-1]", () => new ObjectArray([-1], []), "RangeError", /dimension -1/],
+    ["shape [0.5]", () => new ObjectArray([0.5], []), "TypeError", /0\.5/],
+  ]);
+});
