@@ -22,8 +22,8 @@ export interface GraphDotOptions {
 // 9-decimal figures apart in most nodes, short enough for a box.
 const SIGNIFICANT_DIGITS = 6;
 
-// How each operation is written in its ellipse; a number operand, when there
-// is one, is written on its side of the symbol, as in `1 ÷` or `× 0.5`.
+// The symbol of each arithmetic operation in its ellipse. A number operand is
+// written on its side of the symbol, as in `1 ÷` or `× 0.5`.
 const SYMBOLS: Readonly<Record<string, string>> = {
   "+": "+",
   "-": "\u2212",

@@ -3,7 +3,7 @@ import { formatGraphNumber, graphDot, operationText } from "./graph_dot.ts";
 import { createParameters, forwardPass } from "./mazur_network.ts";
 import { div, exp, neg, sub, topologicalOrder, Value } from "./value.ts";
 
-/** The edges of DOT text, as "from -> to" strings. */
+/** Lists the edges of DOT text as "from -> to" strings. */
 function edgesOf(dot: string): string[] {
   return [...dot.matchAll(/^ {2}(\w+) -> (\w+);$/gm)].map((m) => `${m[1]} -> ${m[2]}`);
 }

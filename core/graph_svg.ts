@@ -43,7 +43,7 @@ const FONT = "DejaVu Sans Mono, Menlo, Consolas, monospace";
 const ORDERING_SWEEPS = 8;
 const PLACEMENT_SWEEPS = 20;
 
-/** Where one node is drawn. */
+/** The drawing position of one node: its column and its height in the column. */
 interface Placement {
   node: Value;
   column: number;
@@ -227,7 +227,7 @@ export function escapeXml(text: string): string {
     .replaceAll("'", "&apos;");
 }
 
-/** The three lines of a node's box: label, data and grad. */
+/** Returns the three lines of a node's box: label, data and grad. */
 function boxLines(node: Value, formatNumber: (x: number) => string): [string, string, string] {
   return [node.label, `data ${formatNumber(node.data)}`, `grad ${formatNumber(node.grad)}`];
 }
@@ -243,10 +243,10 @@ function layout(nodes: Value[], rowHeight: number): Placement[] {
     for (const operand of operands) consumersOf[operand].push(i);
   });
 
-  // Columns: an operation's result one past its deepest operand; then each leaf
-  // moves to just before its first use, so that targets and biases sit next to
-  // where they enter instead of all at the far left. The topological order
-  // puts operands before their results, so one pass suffices.
+  // An operation's result goes one column past its deepest operand. Each leaf
+  // then moves to just before its first use, so that targets and biases sit
+  // next to where they enter instead of all at the far left. The topological
+  // order puts operands before their results, so one pass suffices.
   const column = nodes.map(() => 0);
   nodes.forEach((node, i) => {
     if (node.op !== "leaf") column[i] = 1 + Math.max(...operandsOf[i].map((j) => column[j]));

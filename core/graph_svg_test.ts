@@ -107,8 +107,10 @@ Deno.test("graphSvg places no boxes on top of each other", () => {
   }
   const svg = root.attributes;
   for (const box of boxes) {
-    assert.ok(box.x >= 0 && box.x + box.width <= Number(svg.width), "box inside the width");
-    assert.ok(box.y >= 0 && box.y + box.height <= Number(svg.height), "box inside the height");
+    assert.ok(box.x >= 0, "box right of the left edge");
+    assert.ok(box.x + box.width <= Number(svg.width), "box left of the right edge");
+    assert.ok(box.y >= 0, "box below the top edge");
+    assert.ok(box.y + box.height <= Number(svg.height), "box above the bottom edge");
   }
 });
 

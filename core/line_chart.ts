@@ -211,7 +211,7 @@ interface Axis {
   ticks: Tick[];
 }
 
-/** An axis from a round number below `low` to one above `high`, with about 6 round ticks. */
+/** Builds an axis from a round number below `low` to one above `high`, with about 6 round ticks. */
 function linearAxis(low: number, high: number): Axis {
   if (low === high) {
     // A flat line: give it a range around its value so it has somewhere to sit.
@@ -233,7 +233,7 @@ function linearAxis(low: number, high: number): Axis {
   return { min, max, ticks };
 }
 
-/** A base-10 log axis over whole decades, with a labelled tick at each power of ten. */
+/** Builds a base-10 log axis over whole decades, with a labelled tick at each power of ten. */
 function logAxis(low: number, high: number): Axis {
   let min = Math.floor(Math.log10(low));
   let max = Math.ceil(Math.log10(high));
@@ -267,7 +267,7 @@ function formatTickNumber(x: number, decimals: number): string {
   }).replace("-", "\u2212");
 }
 
-/** The fewest decimals that write a tick step such as 0.25 or 2000 exactly, at most 12. */
+/** Returns the minimum number of decimals, up to 12, that writes a tick step such as 0.25 exactly. */
 function decimalsOf(step: number): number {
   let decimals = 0;
   while (

@@ -13,7 +13,7 @@ function withClass(root: XmlElement, name: string, className: string): XmlElemen
   return allElements(root).filter((e) => e.name === name && e.attributes.class === className);
 }
 
-/** The text of an element with the text of its children, as a browser shows it. */
+/** Returns the text of an element and its children, as a browser shows it. */
 function fullText(element: XmlElement): string {
   return element.text + element.children.map(fullText).join("");
 }

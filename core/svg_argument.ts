@@ -3,9 +3,9 @@
  *
  * `deno run --allow-write lessons/05_training.ts --svg loss.svg` prints the
  * lesson and writes the picture; without the option nothing is written. The
- * parsing and the messages are plain functions so that tests can check them
- * without permissions; the two `...OrExit` functions are for a lesson's
- * `import.meta.main` block only, where a one-line message and an exit code
+ * parsing and the messages are plain functions, so tests check them without
+ * permissions. The two `...OrExit` functions are for a lesson's
+ * `import.meta.main` block only. There a one-line message and an exit code
  * serve a student better than a stack trace.
  *
  * @module

@@ -51,7 +51,7 @@ export interface TrainingOptions {
   updateOrder?: UpdateOrder;
 }
 
-/** What {@linkcode train} recorded. */
+/** The losses {@linkcode train} recorded. */
 export interface TrainingHistory {
   /** `losses[k]` is the loss after `k` steps, from `losses[0]` before training to `losses[steps]`. */
   losses: number[];
@@ -117,6 +117,10 @@ export function train(options: TrainingOptions): TrainingHistory {
     // Output layer first: move the last layer, then recompute the gradients of
     // the layers before it over the same graph, which now multiplies by the
     // moved weights, and move those, down to the first layer.
+    // NOTE: this relies on backward() reading each operand's current `data`, as
+    // value.ts does (and micrograd does); "train output layer first uses moved
+    // weights" in training_test.ts fails if that changes. PyTorch would reject
+    // the in-place change with "modified by an inplace operation".
     moveAgainstGradient(trainable[trainable.length - 1], learningRate);
     for (let index = trainable.length - 2; index >= 0; index--) {
       zeroGrads(everyParameter);

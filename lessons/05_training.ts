@@ -154,7 +154,7 @@ export function runLesson(transcript = new Transcript()) {
   return { transcript, pass, chain, oneStep, textbook, outputFirst, withBiases };
 }
 
-/** The article network's parameters as two layers: w1..w4 and b1 into the hidden layer, w5..w8 and b2 out of it. */
+/** Groups the parameters into two layers: w1..w4 and b1 into the hidden layer, w5..w8 and b2 out of it. */
 function layersOf(parameters: Parameters): Layer[] {
   const { w1, w2, w3, w4, w5, w6, w7, w8, b1, b2 } = parameters;
   return [

@@ -49,7 +49,7 @@ def step(p, order="textbook", update_biases=False):
                         w7=delta_o2 * out_h1, w8=delta_o2 * out_h2, b2=delta_o1 + delta_o2)
     for name in ("w5", "w6", "w7", "w8"):
         q[name] = p[name] - LEARNING_RATE * output_grads[name]
-    # The hidden layer sees the old w5..w8 (textbook) or the new ones.
+    # The hidden-layer gradients use the old w5..w8 (textbook) or the updated ones.
     w = p if order == "textbook" else q
     d_out_h1 = delta_o1 * w["w5"] + delta_o2 * w["w7"]
     d_out_h2 = delta_o1 * w["w6"] + delta_o2 * w["w8"]
