@@ -122,8 +122,7 @@ Deno.test("relu gradient at zero is zero", () => {
   checkUnary("relu", relu, -1e-300, 0, 0);
 });
 
-// NOTE: known mismatch with PyTorch, kept as its own failing test.
-Deno.test("relu keeps negative zero (known gap)", () => {
+Deno.test("relu keeps negative zero", () => {
   // PyTorch 1.13: torch.relu(torch.tensor(-0.0)).item() is -0.0 (relu is clamp_min(x, 0)).
   const out = relu(new Value(-0));
   assertSame(out.data, -0, "relu(-0)");
@@ -227,8 +226,7 @@ Deno.test("NaN propagates through binary operations", () => {
   }
 });
 
-// NOTE: known mismatch with PyTorch, kept as its own failing test.
-Deno.test("relu passes gradient through NaN (known gap)", () => {
+Deno.test("relu passes gradient through NaN", () => {
   // PyTorch 1.13: relu(nan) = nan with gradient 1.0, because its backward
   // zeroes the gradient only where the output is <= 0, and NaN <= 0 is false.
   checkUnary("relu", relu, NAN, NAN, 1);
@@ -260,18 +258,16 @@ Deno.test("sigmoid and tanh saturate finitely", () => {
   checkUnary("sigmoid", sigmoid, -710, 0, 0, "float32");
 });
 
-// NOTE: known mismatch with PyTorch, kept as its own failing test.
-Deno.test("sigmoid underflows like PyTorch (known gap)", () => {
+Deno.test("sigmoid underflows like PyTorch", () => {
   // PyTorch 1.13 computes 1 / (1 + exp(-x)) in float64, so exp(710) = inf
-  // gives exactly 0; the engine's exp(x) / (1 + exp(x)) gives a subnormal.
+  // gives exactly 0, not the subnormal that exp(x) / (1 + exp(x)) gives.
   checkUnary("sigmoid", sigmoid, -710, 0, 0);
   checkUnary("sigmoid", sigmoid, -718.4872943178866, 0, 0);
 });
 
-// NOTE: known mismatch with PyTorch, kept as its own failing test.
-Deno.test("float32 sigmoid matches PyTorch bitwise (known gap)", () => {
-  // PyTorch 1.13 float32 torch.sigmoid on random inputs where the engine's
-  // float64-then-round result differs by one float32 step: [x, sigmoid(x),
+Deno.test("float32 sigmoid matches PyTorch bitwise", () => {
+  // PyTorch 1.13 float32 torch.sigmoid on random inputs where a float64
+  // result rounded to float32 differs by one float32 step: [x, sigmoid(x),
   // gradient]. PyTorch computes 1 / (1 + exp(-x)) in float32 arithmetic.
   const cases: [number, number, number][] = [
     [12.290169715881348, 0.9999953508377075, 0.000004649140464607626],
