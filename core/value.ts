@@ -309,9 +309,17 @@ export function topologicalOrder(root: Value): Value[] {
  * Sets the gradient of every given value to zero, like PyTorch's `optimizer.zero_grad()`.
  *
  * @param values The values, usually a model's parameters.
- * @throws {TypeError} If an element is not a `Value`.
+ * @throws {TypeError} If `values` is not iterable or an element is not a `Value`.
  */
 export function zeroGrads(values: Iterable<Value>): void {
+  if (
+    values === null || typeof values !== "object" ||
+    typeof (values as Iterable<Value>)[Symbol.iterator] !== "function"
+  ) {
+    throw new TypeError(
+      `Cannot zero the gradients of ${describe(values)}: expected an iterable of Values`,
+    );
+  }
   for (const value of values) {
     if (!(value instanceof Value)) {
       throw new TypeError(`Cannot zero the gradient of ${describe(value)}: expected a Value`);
@@ -414,19 +422,21 @@ export function tanh(a: Value): Value {
 /**
  * Returns the logistic sigmoid `1 / (1 + e ** -a)` as one operation.
  *
- * It is computed so that it stays finite for any input (0 or 1 at the
- * extremes, never NaN from Infinity / Infinity).
+ * It is computed as PyTorch computes it, in the Value's own precision: for
+ * float32, exp, the sum and the reciprocal are each rounded to float32. It is
+ * never NaN for a number: `e ** -a` overflows to Infinity below about -709.78
+ * (-88.72 in float32) and the result is then exactly 0, as in PyTorch.
  */
 export function sigmoid(a: Value): Value {
   const x = checkValue("sigmoid", a).data;
-  const data = x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x));
+  const data = a.dtype === "float32" ? 1 / Math.fround(1 + expFloat32(-x)) : 1 / (1 + Math.exp(-x));
   return unary("sigmoid", data, a);
 }
 
-/** Returns `max(0, a)`; NaN stays NaN, as in PyTorch. */
+/** Returns `max(0, a)` as PyTorch's `clamp_min(a, 0)`: NaN stays NaN and -0 stays -0. */
 export function relu(a: Value): Value {
   const x = checkValue("relu", a).data;
-  return unary("relu", x > 0 || Number.isNaN(x) ? x : 0, a);
+  return unary("relu", x < 0 ? 0 : x, a);
 }
 
 /**
@@ -504,8 +514,8 @@ function propagate(node: Value): void {
       return;
     }
 
-    case "relu": // d(relu a)/da = 1 if a > 0, else 0 (PyTorch's choice at a = 0)
-      accumulate(left!, node.data > 0 ? g : 0);
+    case "relu": // d(relu a)/da = 0 where the output is <= 0, else 1 (PyTorch's rule; NaN passes)
+      accumulate(left!, node.data <= 0 ? 0 : g);
       return;
   }
 }

@@ -78,9 +78,9 @@ export function trainByHand(steps: number): Record<ParameterName, number> {
   return { w1, w2, w3, w4, w5, w6, w7, w8, b1, b2 };
 }
 
-/** The same sigmoid as the engine's, finite for any input. */
+/** The same float64 sigmoid as the engine's. */
 function sigmoid(x: number): number {
-  return x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x));
+  return 1 / (1 + Math.exp(-x));
 }
 
 /**
