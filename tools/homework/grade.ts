@@ -1,11 +1,13 @@
 /**
  * Grading: from test results to a table of exercises, passed or failed, with points.
  *
- * A failing test counts against every exercise whose unfinished-message its
- * failure text contains, and against every exercise the manifest says it
- * depends on. An exercise passes when no failing test counts against it. So a
- * wrong answer fails its exercise through the manifest, and a blanked one
- * through its message, even without a manifest.
+ * A failing test whose failure text contains unfinished-exercise messages
+ * counts against those exercises. Any other failing test (a wrong answer, a
+ * crash, a time-out) counts against the exercises the manifest says it depends
+ * on; when there are several, only against those that also fail another test,
+ * if any do. An exercise passes when no failing test counts against it. So a
+ * blanked exercise fails even without a manifest, and a test of two exercises
+ * fails only the unfinished or wrong one while the other is done.
  *
  * @module
  */
@@ -113,6 +115,7 @@ export function gradeRuns(
 
   const failingTests = new Map(exercises.map((exercise) => [exercise.id, [] as string[]]));
   const otherFailures: { test: string; failure: string }[] = [];
+  const shared: { key: string; ids: string[] }[] = [];
   for (const result of results) {
     if (result.passed) continue;
     const key = testKey(result.file, result.name);
@@ -121,12 +124,30 @@ export function gradeRuns(
     );
     if (FAILED_STEPS.test(result.failure.trim()) && stepsReported) continue;
 
-    const ids = new Set([...unfinishedExercisesIn(result.failure), ...(testMap[key] ?? [])]);
-    const counted = [...ids].filter((id) => failingTests.has(id));
-    if (counted.length === 0) {
+    // An unfinished exercise's message explains the failure by itself; the
+    // map is for failures that name none: wrong answers, crashes, time-outs.
+    const named = unfinishedExercisesIn(result.failure);
+    const ids = (named.length > 0 ? named : testMap[key] ?? []).filter((id) =>
+      failingTests.has(id)
+    );
+    if (ids.length === 0) {
       otherFailures.push({ test: key, failure: result.failure });
+    } else if (named.length === 0 && ids.length > 1) {
+      shared.push({ key, ids });
+    } else {
+      for (const id of ids) failingTests.get(id)!.push(key);
     }
-    for (const id of counted) failingTests.get(id)!.push(key);
+  }
+
+  // A test of several exercises that fails without naming one counts against
+  // those of them that fail elsewhere too, and against all of them if none do,
+  // so that one wrong answer does not also fail the exercises it builds on.
+  const failedElsewhere = new Set(
+    [...failingTests].filter(([, keys]) => keys.length > 0).map(([id]) => id),
+  );
+  for (const { key, ids } of shared) {
+    const blamed = ids.filter((id) => failedElsewhere.has(id));
+    for (const id of blamed.length > 0 ? blamed : ids) failingTests.get(id)!.push(key);
   }
 
   const rows = exercises.map((exercise) => {
@@ -177,7 +198,10 @@ export function formatGrade(grade: Grade): string {
 
   const lines = [line(header), rule, ...rows.map(line), rule, line(footer)];
   if (grade.otherFailures.length > 0) {
-    lines.push("", "Failing tests that depend on no exercise (the kit itself is broken):");
+    lines.push(
+      "",
+      "Failing tests that count against no exercise (check the files changed outside regions):",
+    );
     for (const { test, failure } of grade.otherFailures) {
       lines.push(`  ${test}: ${failure.split("\n")[0]}`);
     }

@@ -48,6 +48,25 @@ Deno.test("gradeRuns fails mapped exercises on wrong answers", () => {
   assert.equal(grade.earned, 1);
 });
 
+Deno.test("gradeRuns blames a shared test on failing exercises", () => {
+  const map = {
+    "a_test.ts::square": ["square"],
+    "a_test.ts::square of double": ["double", "square"],
+  };
+  const wrongSquare = gradeRuns(EXERCISES, [
+    run("a_test.ts", [["square", "Error: 6 !== 9"], ["square of double", "Error: 8 !== 16"]]),
+  ], map);
+  assert.deepEqual(wrongSquare.exercises.map((row) => row.passed), [true, false, true]);
+  assert.deepEqual(wrongSquare.exercises[1].failingTests, [
+    "a_test.ts::square",
+    "a_test.ts::square of double",
+  ]);
+
+  // Nothing else fails, so the shared test counts against both.
+  const unclear = gradeRuns(EXERCISES, [run("a_test.ts", [["square of double", "Error: x"]])], map);
+  assert.deepEqual(unclear.exercises.map((row) => row.passed), [false, false, true]);
+});
+
 Deno.test("gradeRuns lists unmapped failures apart", () => {
   const grade = gradeRuns(EXERCISES, [run("a_test.ts", [["other", "TypeError: x"]])], {});
   assert.equal(grade.earned, 6);
