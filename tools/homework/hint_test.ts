@@ -14,7 +14,7 @@ Deno.test("formatHint shows one level and the next command", () => {
 });
 
 Deno.test("formatHint says when it is the last", () => {
-  assert.match(formatHint(EXERCISES, "double", 3), /  Nearly\nThat was the last hint\.\n$/);
+  assert.match(formatHint(EXERCISES, "double", 3), / {2}Nearly\nThat was the last hint\.\n$/);
 });
 
 Deno.test("formatHint names the region's place", () => {
@@ -22,7 +22,7 @@ Deno.test("formatHint names the region's place", () => {
   const [region] = findRegions("src/m.ts", text.join("\n"));
   assert.match(
     formatHint(EXERCISES, "double", 2, region),
-    /^Hint 2 of 3 for exercise double, return twice the input \(src\/m\.ts:2\):\n  Where to look\n/,
+    /^Hint 2 of 3 for exercise double, return twice the input \(src\/m\.ts:2\):\n {2}Where to look\n/,
   );
 });
 

@@ -98,7 +98,7 @@ Deno.test({
           KIT["src/square_test.ts"],
         );
         assert.equal(
-          (await Deno.readTextFile(join(copy, "src/math.ts"))).replace(/  throw .*\n/g, ""),
+          (await Deno.readTextFile(join(copy, "src/math.ts"))).replace(/ {2}throw .*\n/g, ""),
           KIT["src/math.ts"].replace("  return 2 * x;\n", "").replace("  return x * x;\n", ""),
         );
       });
@@ -113,7 +113,7 @@ Deno.test({
       await t.step("one solution back passes that exercise", async () => {
         await replaceIn(
           join(copy, "src/math.ts"),
-          /  throw new Error\("Exercise double.*\n/,
+          / {2}throw new Error\("Exercise double.*\n/,
           "  return x + x;\n",
         );
         const report = await gradeKit(copy, options);
@@ -124,7 +124,7 @@ Deno.test({
       await t.step("a wrong answer fails through the map", async () => {
         await replaceIn(
           join(copy, "src/math.ts"),
-          /  throw new Error\("Exercise square.*\n/,
+          / {2}throw new Error\("Exercise square.*\n/,
           "  return x + x;\n",
         );
         const report = await gradeKit(copy, options);

@@ -28,7 +28,7 @@ function files(entries: Record<string, string>): Map<string, Uint8Array> {
 
 Deno.test("fingerprintFiles ignores edits inside regions", async () => {
   const before = await fingerprintFiles(files({ "m.ts": STUDENT_COPY }));
-  const solved = STUDENT_COPY.replace(/  throw .*\n/, "  return x + x;\n");
+  const solved = STUDENT_COPY.replace(/ {2}throw .*\n/, "  return x + x;\n");
   const after = await fingerprintFiles(files({ "m.ts": solved }));
   assert.deepEqual(after, before);
   assert.match(before["m.ts"], /^[0-9a-f]{64}$/);
@@ -56,7 +56,7 @@ Deno.test("fingerprintFiles hashes the empty file as SHA-256 does", async () => 
 
 Deno.test("spliceSubmission takes only region bodies", () => {
   const submission = files({
-    "m.ts": STUDENT_COPY.replace(/  throw .*\n/, "  return x + x;\n").replace("}", "} // edited"),
+    "m.ts": STUDENT_COPY.replace(/ {2}throw .*\n/, "  return x + x;\n").replace("}", "} // edited"),
     "m_test.ts": "edited test",
   });
   const { files: spliced, lostRegions } = spliceSubmission(
@@ -66,7 +66,7 @@ Deno.test("spliceSubmission takes only region bodies", () => {
   );
   assert.equal(
     decoder.decode(spliced.get("m.ts")),
-    STUDENT_COPY.replace(/  throw .*\n/, "  return x + x;\n"),
+    STUDENT_COPY.replace(/ {2}throw .*\n/, "  return x + x;\n"),
   );
   assert.equal(decoder.decode(spliced.get("m_test.ts")), "original test");
   assert.deepEqual(lostRegions, []);
