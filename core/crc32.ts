@@ -5,6 +5,8 @@
  * @module
  */
 
+import { assertBytes } from "./bytes.ts";
+
 /** The CRC-32 polynomial 0x04C11DB7, bit-reversed as zip processes bits least significant first. */
 const POLYNOMIAL = 0xedb88320;
 
@@ -24,6 +26,7 @@ const TABLE = (() => {
  *
  * @param bytes The data.
  * @returns The checksum as an unsigned 32-bit integer.
+ * @throws {TypeError} If `bytes` is not a `Uint8Array`.
  *
  * @example Usage
  * ```ts
@@ -35,6 +38,7 @@ const TABLE = (() => {
  * ```
  */
 export function crc32(bytes: Uint8Array): number {
+  assertBytes(bytes, "Cannot compute CRC-32");
   let crc = 0xffffffff;
   for (let i = 0; i < bytes.length; i++) crc = TABLE[(crc ^ bytes[i]) & 0xff] ^ (crc >>> 8);
   return (crc ^ 0xffffffff) >>> 0;

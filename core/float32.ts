@@ -11,6 +11,8 @@
  * @module
  */
 
+import { describeArgument } from "./argument.ts";
+
 // SLEEF's constants for expf (sleefsimdsp.c), each exactly a float32.
 const LOG2_E = Math.fround(1.442695040888963407359924681001892137426645954152985934135449406931);
 const LN2_HIGH = 0.693145751953125; // upper bits of ln 2; q·LN2_HIGH is exact
@@ -29,6 +31,7 @@ const EXP_COEFFICIENTS = [
  *
  * @param x A number; it is rounded to float32 first.
  * @returns The float32 result, as a JavaScript number.
+ * @throws {TypeError} If `x` is not a number.
  *
  * @example Usage
  * ```ts
@@ -41,6 +44,7 @@ const EXP_COEFFICIENTS = [
  * ```
  */
 export function expFloat32(x: number): number {
+  assertNumber(x, "x", "compute expFloat32");
   const d = Math.fround(x);
   if (Number.isNaN(d)) return NaN;
   if (d < -104) return 0;
@@ -113,6 +117,7 @@ function scaleByPowerOfTwo(u: number, q: number): number {
  * @param a A number.
  * @param b Another number.
  * @returns The distance in float32 units in the last place, or Infinity if either is NaN.
+ * @throws {TypeError} If `a` or `b` is not a number.
  *
  * @example Usage
  * ```ts
@@ -124,8 +129,19 @@ function scaleByPowerOfTwo(u: number, q: number): number {
  * ```
  */
 export function float32UlpDistance(a: number, b: number): number {
+  assertNumber(a, "a", "compute float32UlpDistance");
+  assertNumber(b, "b", "compute float32UlpDistance");
   if (Number.isNaN(a) || Number.isNaN(b)) return Infinity;
   return Math.abs(orderedBits(a) - orderedBits(b));
+}
+
+function assertNumber(value: unknown, name: string, action: string): void {
+  if (typeof value !== "number") {
+    throw new TypeError(
+      `Cannot ${action} with ${name} ${describeArgument(value)}: expected a number; ` +
+        `convert it first, e.g. with Number()`,
+    );
+  }
 }
 
 /** Maps a float32 to an integer so that neighbouring floats get neighbouring integers. */

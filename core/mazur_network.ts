@@ -11,6 +11,7 @@
  * @module
  */
 
+import { assertOptions, describeArgument } from "./argument.ts";
 import { add, div, exp, type FloatDType, mul, neg, pow, sigmoid, sub, Value } from "./value.ts";
 
 /** The names of the network's eight weights. */
@@ -115,7 +116,8 @@ const PARAMETER_NAMES: readonly ParameterName[] = [
  * @param dtype `"float64"` (default) or `"float32"`, which rounds like PyTorch's float32 tensors.
  * @param values Starting values; the article's by default.
  * @returns One leaf `Value` for each weight and bias.
- * @throws {TypeError} If a value is missing or not a number.
+ * @throws {TypeError} If `values` is not an object, or a value is missing or not a number.
+ * @throws {RangeError} If `dtype` is not `"float64"` or `"float32"`.
  *
  * @example Usage
  * ```ts
@@ -131,6 +133,13 @@ export function createParameters(
   dtype: FloatDType = "float64",
   values: Readonly<Record<ParameterName, number>> = ARTICLE_PARAMETERS,
 ): Parameters {
+  if (typeof values !== "object" || values === null) {
+    throw new TypeError(
+      `Cannot create parameters from values ${
+        describeArgument(values)
+      }: expected an object with a number for each of ${PARAMETER_NAMES.join(", ")}`,
+    );
+  }
   const parameters = {} as Parameters;
   for (const name of PARAMETER_NAMES) {
     const value = values[name];
@@ -146,9 +155,46 @@ export function createParameters(
   return parameters;
 }
 
-/** Lists the parameters in a fixed order, w1..w8 then b1, b2. */
+/**
+ * Lists the parameters in a fixed order, w1..w8 then b1, b2.
+ *
+ * @param parameters The weights and biases, from {@linkcode createParameters}.
+ * @returns The ten parameters as an array.
+ * @throws {TypeError} If `parameters` is not an object or one of them is not a `Value`.
+ *
+ * @example Usage
+ * ```ts
+ * import { createParameters, parameterList } from "./mazur_network.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const labels = parameterList(createParameters()).map((parameter) => parameter.label);
+ * assert.deepEqual(labels, ["w1", "w2", "w3", "w4", "w5", "w6", "w7", "w8", "b1", "b2"]);
+ * ```
+ */
 export function parameterList(parameters: Parameters): Value[] {
+  assertParameters(parameters, "list parameters");
   return PARAMETER_NAMES.map((name) => parameters[name]);
+}
+
+/** Throws a TypeError unless `parameters` holds a `Value` under each parameter name. */
+function assertParameters(parameters: unknown, action: string): asserts parameters is Parameters {
+  if (typeof parameters !== "object" || parameters === null) {
+    throw new TypeError(
+      `Cannot ${action} of ${
+        describeArgument(parameters)
+      }: expected the object that createParameters returns`,
+    );
+  }
+  for (const name of PARAMETER_NAMES) {
+    const parameter = (parameters as Record<string, unknown>)[name];
+    if (!(parameter instanceof Value)) {
+      throw new TypeError(
+        `Cannot ${action}: parameter ${name} is ${
+          describeArgument(parameter)
+        }, not a Value; create the parameters with createParameters`,
+      );
+    }
+  }
 }
 
 /**
@@ -159,6 +205,7 @@ export function parameterList(parameters: Parameters): Value[] {
  * @param parameters The weights and biases, from {@linkcode createParameters}.
  * @param options The wiring and the sigmoid's form.
  * @returns The nodes of the pass, each labelled with the article's name.
+ * @throws {TypeError} If a parameter is missing or not a `Value`, or `options` is not an object.
  * @throws {RangeError} If the wiring or sigmoid form is not one of the known names.
  *
  * @example The article's error before training
@@ -171,6 +218,8 @@ export function parameterList(parameters: Parameters): Value[] {
  * ```
  */
 export function forwardPass(parameters: Parameters, options: ForwardOptions = {}): ForwardPass {
+  assertParameters(parameters, "run the forward pass");
+  assertOptions(options, "Cannot run the forward pass");
   const wiring = options.wiring ?? "article";
   const form = options.sigmoid ?? "fused";
   if (wiring !== "article" && wiring !== "notebook") {

@@ -10,6 +10,8 @@
  * @module
  */
 
+import { assertOptions } from "./argument.ts";
+import { assertFileBytes } from "./bytes.ts";
 import { FileFormatError } from "./file_format_error.ts";
 import { parseNpyHeader } from "./npy_header.ts";
 import { ObjectArray, tensorFromNumpy } from "./numpy_array.ts";
@@ -39,6 +41,8 @@ export interface ReadNpyOptions {
  *   malformed, its dtype is unknown, its data is truncated, or it holds a
  *   pickle and `allowPickle` is false.
  * @throws {RangeError} If an `int64` or `uint64` element lies beyond ±(2^53 - 1).
+ * @throws {TypeError} If `bytes` is not a `Uint8Array`, `file` is not a
+ *   string, or `options` is not an object.
  *
  * @example Usage
  * ```ts
@@ -58,6 +62,8 @@ export function readNpy(
   file: string,
   options: ReadNpyOptions = {},
 ): Tensor | ObjectArray {
+  assertFileBytes(bytes, file);
+  assertOptions(options, `Cannot read ${file}`);
   const header = parseNpyHeader(bytes, file);
   const type = parseDescr(header.descr, file);
   const data = bytes.subarray(header.dataOffset);

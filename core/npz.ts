@@ -5,6 +5,8 @@
  * @module
  */
 
+import { assertOptions } from "./argument.ts";
+import { assertFileBytes } from "./bytes.ts";
 import { FileFormatError } from "./file_format_error.ts";
 import { readNpy, type ReadNpyOptions } from "./npy.ts";
 import type { ObjectArray } from "./numpy_array.ts";
@@ -21,6 +23,8 @@ import { readZip } from "./zip.ts";
  * @throws {FileFormatError} If the archive or one of its arrays cannot be read;
  *   the message names the archive and the member.
  * @throws {RangeError} If an `int64` or `uint64` element lies beyond ±(2^53 - 1).
+ * @throws {TypeError} If `bytes` is not a `Uint8Array`, `file` is not a
+ *   string, or `options` is not an object.
  *
  * @example Usage
  * ```ts
@@ -36,6 +40,8 @@ export async function readNpz(
   file: string,
   options: ReadNpyOptions = {},
 ): Promise<Map<string, Tensor | ObjectArray>> {
+  assertFileBytes(bytes, file);
+  assertOptions(options, `Cannot read ${file}`);
   const members = await readZip(bytes, file);
   const arrays = new Map<string, Tensor | ObjectArray>();
   for (const [member, data] of members) {

@@ -5,8 +5,9 @@
  * @module
  */
 
+import { describeArgument } from "./argument.ts";
 import type { DType, Storage } from "./dtype.ts";
-import { shapeSize } from "./shape.ts";
+import { assertShape, shapeSize } from "./shape.ts";
 import { Tensor } from "./tensor.ts";
 
 /**
@@ -33,9 +34,26 @@ export class ObjectArray {
    *
    * @param shape Size of each dimension.
    * @param items The elements in C order, as many as the shape holds.
-   * @throws {RangeError} If the number of items does not match the shape.
+   * @throws {TypeError} If `shape` is not an array of integers or `items` is not an array.
+   * @throws {RangeError} If a dimension is negative or the number of items does
+   *   not match the shape.
    */
   constructor(shape: readonly number[], items: readonly unknown[]) {
+    if (!Array.isArray(shape)) {
+      throw new TypeError(
+        `Cannot create object array with shape ${
+          describeArgument(shape)
+        }: expected an array of integers, e.g. [2, 3]`,
+      );
+    }
+    assertShape(shape, "Cannot create object array");
+    if (!Array.isArray(items)) {
+      throw new TypeError(
+        `Cannot create object array from items ${
+          describeArgument(items)
+        }: expected an array of the elements in C order`,
+      );
+    }
     if (items.length !== shapeSize(shape)) {
       throw new RangeError(
         `Cannot create object array of shape [${shape.join(", ")}] from ${items.length} items`,

@@ -20,6 +20,7 @@
  * @module
  */
 
+import { assertFileBytes } from "./bytes.ts";
 import { FileFormatError } from "./file_format_error.ts";
 import {
   buildObject,
@@ -73,6 +74,7 @@ const UNSUPPORTED_OPCODES: Record<number, string> = {
  *   truncated or malformed. No partial value is returned.
  * @throws {RangeError} If an integer lies beyond ±(2^53 - 1), or an array
  *   holds `int64` or `uint64` values beyond it.
+ * @throws {TypeError} If `bytes` is not a `Uint8Array` or `file` is not a string.
  *
  * @example Usage
  * ```ts
@@ -88,6 +90,7 @@ const UNSUPPORTED_OPCODES: Record<number, string> = {
  * ```
  */
 export function unpickle(bytes: Uint8Array, file: string): unknown {
+  assertFileBytes(bytes, file);
   return new PickleMachine(bytes, file).run();
 }
 

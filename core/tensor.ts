@@ -44,6 +44,15 @@ export type NestedInput = number | boolean | readonly NestedInput[];
 /** The dtype that PyTorch gives floating-point data by default (`torch.get_default_dtype()`). */
 const DEFAULT_FLOATING_DTYPE: DType = "float32";
 
+/**
+ * The longest tensor arange creates: 2^31 - 1 elements (16 GiB of float64),
+ * the int32 index limit and far beyond any lesson. Deno 2 allocates longer
+ * typed arrays, but a range that long is a mistake here, not data to fill.
+ * PyTorch 1.13 accepts up to 2^63 - 1 and past that reports "invalid size,
+ * possible overflow?" (or fails to allocate).
+ */
+const MAX_ARANGE_LENGTH = 2 ** 31 - 1;
+
 /** An n-dimensional array of numbers over a shared typed-array storage. */
 export class Tensor {
   /** The flat typed array holding the elements, shared with every view. */
@@ -79,11 +88,12 @@ export class Tensor {
    * @param shape Size of each dimension, non-negative integers.
    * @param dtype Element type.
    * @param strides Step of each dimension in elements, non-negative integers;
-   *   C-contiguous strides by default.
+   *   C-contiguous strides when omitted or `undefined` (but not `null`).
    * @param offset Position of the first element in the storage; 0 by default.
    * @returns A tensor that reads and writes `storage`.
    * @throws {TypeError} If the dtype is unknown, the storage type does not match
-   *   it, or a shape entry, stride or the offset is not an integer.
+   *   it, the strides are neither an array nor `undefined`, or a shape entry,
+   *   stride or the offset is not an integer.
    * @throws {RangeError} If a shape entry, stride or the offset is negative, the
    *   strides do not have one entry per dimension, an addressed element lies
    *   outside the storage, or an `int64` or `bool` storage contains a value that
@@ -109,7 +119,7 @@ export class Tensor {
     assertDType(dtype);
     assertStorageType(storage, dtype);
     assertShape(shape, "Cannot create tensor");
-    const layout = strides ?? contiguousStrides(shape);
+    const layout = strides === undefined ? contiguousStrides(shape) : strides;
     assertLayout(storage, shape, layout, offset);
     assertStorageValues(storage, dtype);
     return new Tensor(storage, shape, layout, offset, dtype);
@@ -182,7 +192,8 @@ export class Tensor {
    * @returns A new contiguous 1-d tensor.
    * @throws {TypeError} If an argument is not a number.
    * @throws {RangeError} If `step` is 0, a bound is not finite, `step` points
-   *   away from `end`, or an integer range leaves the safe integers.
+   *   away from `end`, the length exceeds 2^31 - 1 elements, or an integer
+   *   range leaves the safe integers.
    *
    * @example Usage
    * ```ts
@@ -223,6 +234,13 @@ export class Tensor {
     const integral = Number.isInteger(start) && Number.isInteger(end) && Number.isInteger(step);
     const dtype: DType = integral ? "int64" : DEFAULT_FLOATING_DTYPE;
     const length = Math.ceil((end - start) / step);
+    if (!(length <= MAX_ARANGE_LENGTH)) {
+      throw new RangeError(
+        `Cannot create arange from ${start} to ${end} with step ${step}: length ${length} ` +
+          `exceeds the ${MAX_ARANGE_LENGTH} elements a tensor can hold here ` +
+          `(PyTorch: invalid size, possible overflow?); use a larger step or a shorter range`,
+      );
+    }
     // NOTE: PyTorch 1.13 on CPU fills float32 aranges in SIMD chunks of float32
     // arithmetic, so some elements differ from these by one float32 step
     // (element 4 of arange(-3.3, 7.7, 0.37) is -1.8199999332427979 there,
@@ -619,7 +637,10 @@ function assertLayout(
   offset: number,
 ): void {
   if (!Array.isArray(strides)) {
-    throw new TypeError(`Cannot create tensor: expected the strides as an array, got ${strides}`);
+    throw new TypeError(
+      `Cannot create tensor with strides ${describeValue(strides)}: expected an array of ` +
+        `integers; omit the strides or pass undefined for C-contiguous strides`,
+    );
   }
   if (strides.length !== shape.length) {
     throw new RangeError(

@@ -12,6 +12,7 @@
  * @module
  */
 
+import { assertFileBytes } from "./bytes.ts";
 import { crc32 } from "./crc32.ts";
 import { FileFormatError } from "./file_format_error.ts";
 
@@ -59,6 +60,7 @@ interface Entry {
  * @throws {FileFormatError} If the archive is truncated or corrupt, a member is
  *   encrypted or compressed with another method than stored or deflate, or a
  *   member's size or CRC-32 does not match its directory entry.
+ * @throws {TypeError} If `bytes` is not a `Uint8Array` or `file` is not a string.
  *
  * @example Usage
  * ```ts
@@ -71,6 +73,7 @@ interface Entry {
  * ```
  */
 export async function readZip(bytes: Uint8Array, file: string): Promise<Map<string, Uint8Array>> {
+  assertFileBytes(bytes, file);
   const entries = readCentralDirectory(bytes, file);
   const members = new Map<string, Uint8Array>();
   for (const entry of entries) {
