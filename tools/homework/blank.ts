@@ -106,7 +106,7 @@ export interface StudentKit {
  *   [{ id: "double", lesson: "00 intro", points: 1, hints: ["Add it to itself"] }],
  * );
  * const blanked = new TextDecoder().decode(kit.files.get("double.ts"));
- * assert.match(blanked, /throw new Error\("Exercise double is not done yet: Add it to itself/);
+ * assert.match(blanked, /"Exercise double is not done yet: Add it to itself/);
  * ```
  */
 export function makeStudentKit(
