@@ -23,6 +23,7 @@
  */
 
 import * as path from "node:path";
+import { assertOptions, describeArgument } from "./argument.ts";
 import { allocateStorage, type DType } from "./dtype.ts";
 import { FileFormatError } from "./file_format_error.ts";
 import { denoFileSystem, type FileSystem } from "./file_system.ts";
@@ -82,7 +83,10 @@ const TRACK_SHAPES: Record<string, readonly number[]> = {
  *   an episode has no `info.npz`; the message names the path.
  * @throws {FileFormatError} If an `info.npz` cannot be read or lacks `track`,
  *   `frames` or `frames["location"]`, or a per-frame list cannot be stacked.
- * @throws {RangeError} If an integer in an `info.npz` lies beyond ±(2^53 - 1).
+ * @throws {RangeError} If an integer in an `info.npz` lies beyond ±(2^53 - 1),
+ *   or `folder` is empty.
+ * @throws {TypeError} If `folder` is not a string, `options` is not an object,
+ *   or `fileSystem` lacks `stat`, `readDir` or `readFile`.
  *
  * @example Usage
  * ```ts
@@ -98,7 +102,29 @@ export async function loadEpisodes(
   folder: string,
   options: LoadEpisodesOptions = {},
 ): Promise<EpisodeSet> {
+  if (typeof folder !== "string") {
+    throw new TypeError(
+      `Cannot load episodes from ${
+        describeArgument(folder)
+      }: expected a folder path such as drive_data/val`,
+    );
+  }
+  if (folder === "") {
+    throw new RangeError(
+      `Cannot load episodes from "": expected a folder path such as drive_data/val`,
+    );
+  }
+  assertOptions(options, "Cannot load episodes");
   const fileSystem = options.fileSystem ?? denoFileSystem;
+  for (const method of ["stat", "readDir", "readFile"] as const) {
+    if (typeof fileSystem?.[method] !== "function") {
+      throw new TypeError(
+        `Cannot load episodes with fileSystem ${
+          describeArgument(fileSystem)
+        }: it has no ${method} method; pass a MemoryFileSystem or omit it for Deno's`,
+      );
+    }
+  }
   const info = await fileSystem.stat(folder);
   if (info === null) {
     throw new Error(
@@ -213,6 +239,7 @@ function hasTrailingShape(tensor: Tensor, trailing: readonly number[]): boolean 
  * @returns The stacked tensor.
  * @throws {FileFormatError} If the entries differ in shape or dtype, or are of
  *   a kind that cannot be stacked.
+ * @throws {TypeError} If `where` or `file` is not a string.
  *
  * @example Usage
  * ```ts
@@ -225,6 +252,7 @@ function hasTrailingShape(tensor: Tensor, trailing: readonly number[]): boolean 
  * ```
  */
 export function stackFrames(value: unknown, where: string, file: string): Tensor {
+  assertNames(where, file, "stack frames");
   if (value instanceof Tensor) return value;
   if (!Array.isArray(value) || value.length === 0) {
     throw new FileFormatError(file, `${where} should be a non-empty list of per-frame values`);
@@ -253,6 +281,9 @@ export function stackFrames(value: unknown, where: string, file: string): Tensor
  * @param file Name of the file, for error messages.
  * @returns A new contiguous tensor of shape `[tensors.length, ...shape]`.
  * @throws {FileFormatError} If the tensors differ in shape or dtype.
+ * @throws {TypeError} If `tensors` is not an array of tensors, or `where` or
+ *   `file` is not a string.
+ * @throws {RangeError} If `tensors` is empty.
  *
  * @example Usage
  * ```ts
@@ -265,6 +296,28 @@ export function stackFrames(value: unknown, where: string, file: string): Tensor
  * ```
  */
 export function stackTensors(tensors: readonly Tensor[], where: string, file: string): Tensor {
+  assertNames(where, file, "stack tensors");
+  if (!Array.isArray(tensors)) {
+    throw new TypeError(
+      `Cannot stack tensors ${
+        describeArgument(tensors)
+      } for ${where}: expected an array of tensors`,
+    );
+  }
+  if (tensors.length === 0) {
+    throw new RangeError(
+      `Cannot stack tensors for ${where}: the array is empty; np.stack needs at least one array`,
+    );
+  }
+  tensors.forEach((tensor, index) => {
+    if (!(tensor instanceof Tensor)) {
+      throw new TypeError(
+        `Cannot stack tensors for ${where}: entry ${index} is ${
+          describeArgument(tensor)
+        }, not a Tensor`,
+      );
+    }
+  });
   const [first] = tensors;
   const dtype: DType = first.dtype;
   const size = first.numel();
@@ -301,6 +354,8 @@ export function stackTensors(tensors: readonly Tensor[], where: string, file: st
  * @param batchIndex Which batch, from 0.
  * @param batchSize Samples per batch; the last batch may be smaller.
  * @returns The batch, of shape `[size, ...frame shape]`.
+ * @throws {TypeError} If `episodes` is not what {@linkcode loadEpisodes}
+ *   returns, `key` is not a string, or the batch index or size is not a number.
  * @throws {RangeError} If the batch index or size is out of range, or an
  *   episode lacks the entry.
  *
@@ -315,6 +370,28 @@ export function frameBatch(
   batchIndex: number,
   batchSize: number,
 ): Tensor {
+  if (
+    typeof episodes !== "object" || episodes === null || !Array.isArray(episodes.episodes) ||
+    typeof episodes.sampleCount !== "number" || typeof episodes.path !== "string"
+  ) {
+    throw new TypeError(
+      `Cannot collect a batch from ${
+        describeArgument(episodes)
+      }: expected the episode set that loadEpisodes returns`,
+    );
+  }
+  if (typeof key !== "string") {
+    throw new TypeError(
+      `Cannot collect a batch of frame entry ${
+        describeArgument(key)
+      }: expected a name such as "location"`,
+    );
+  }
+  for (const [name, value] of [["batch index", batchIndex], ["batch size", batchSize]] as const) {
+    if (typeof value !== "number") {
+      throw new TypeError(`Invalid ${name} ${describeArgument(value)}: expected a number`);
+    }
+  }
   if (!Number.isInteger(batchSize) || batchSize < 1) {
     throw new RangeError(`Invalid batch size ${batchSize}: expected a positive integer`);
   }
@@ -346,6 +423,16 @@ export function frameBatch(
     episodeStart += episode.sampleCount;
   }
   return stackTensors(rows, `batch ${batchIndex} of frames['${key}']`, episodes.path);
+}
+
+function assertNames(where: unknown, file: unknown, action: string): void {
+  for (const [name, value] of [["where", where], ["file", file]] as const) {
+    if (typeof value !== "string") {
+      throw new TypeError(
+        `Cannot ${action} with ${name} ${describeArgument(value)}: expected a string, for messages`,
+      );
+    }
+  }
 }
 
 /** Returns the sub-tensor at `index` along the first dimension, as a view. */

@@ -4,6 +4,8 @@
  * @module
  */
 
+import { describeArgument } from "./argument.ts";
+
 /**
  * A file is malformed, truncated, corrupt, of an unsupported kind, or unsafe
  * to read. The message names the file and the problem; `file` holds the name.
@@ -28,8 +30,18 @@ export class FileFormatError extends Error {
    * @param file Name or path of the file.
    * @param problem What is wrong with it and, where it helps, what to do.
    * @param options The underlying error, if any.
+   * @throws {TypeError} If `file` or `problem` is not a string.
    */
   constructor(file: string, problem: string, options?: ErrorOptions) {
+    for (const [name, value] of [["file", file], ["problem", problem]] as const) {
+      if (typeof value !== "string") {
+        throw new TypeError(
+          `Cannot create FileFormatError with ${name} ${
+            describeArgument(value)
+          }: expected a string`,
+        );
+      }
+    }
     super(`Cannot read ${file}: ${problem}`, options);
     this.name = "FileFormatError";
     this.file = file;

@@ -10,6 +10,8 @@
  */
 
 import * as path from "node:path";
+import { describeArgument } from "./argument.ts";
+import { assertBytes } from "./bytes.ts";
 
 /** One entry of a folder listing. */
 export interface DirectoryEntry {
@@ -101,18 +103,59 @@ export class MemoryFileSystem implements FileSystem {
    *
    * @param files File contents by path.
    * @param emptyFolders Paths of folders that hold no files.
+   * @throws {TypeError} If `files` is not an object of `Uint8Array`s or
+   *   `emptyFolders` is not an array of strings.
+   * @throws {RangeError} If a path is both a file and a folder.
    */
   constructor(files: Record<string, Uint8Array>, emptyFolders: readonly string[] = []) {
+    if (typeof files !== "object" || files === null || Array.isArray(files)) {
+      throw new TypeError(
+        `Cannot create MemoryFileSystem from files ${
+          describeArgument(files)
+        }: expected an object of Uint8Arrays by path, such as { "/data/a.npz": bytes }`,
+      );
+    }
+    if (!Array.isArray(emptyFolders)) {
+      throw new TypeError(
+        `Cannot create MemoryFileSystem with emptyFolders ${
+          describeArgument(emptyFolders)
+        }: expected an array of paths`,
+      );
+    }
+
     this.folders.set("/", new Map());
     for (const [filePath, bytes] of Object.entries(files)) {
+      assertBytes(bytes, `Cannot create MemoryFileSystem with file ${filePath}`);
       const normalized = normalize(filePath);
       this.files.set(normalized, bytes);
       this.addEntry(normalized, false);
     }
-    for (const folder of emptyFolders) this.addFolder(normalize(folder));
+    emptyFolders.forEach((folder, index) => {
+      if (typeof folder !== "string") {
+        throw new TypeError(
+          `Cannot create MemoryFileSystem with empty folder ${index} ${
+            describeArgument(folder)
+          }: expected a path`,
+        );
+      }
+      this.addFolder(normalize(folder));
+    });
+
+    // A path listed as a file and implied as a folder by another path would
+    // make stat and readDir disagree.
+    for (const filePath of this.files.keys()) {
+      if (this.folders.has(filePath)) {
+        throw new RangeError(
+          `Cannot create MemoryFileSystem: ${filePath} is both a file and a folder; ` +
+            `give each path one role`,
+        );
+      }
+    }
   }
 
   stat(filePath: string): Promise<{ isDirectory: boolean } | null> {
+    const invalid = checkPath(filePath, "stat");
+    if (invalid) return Promise.reject(invalid);
     const normalized = normalize(filePath);
     if (this.folders.has(normalized)) return Promise.resolve({ isDirectory: true });
     if (this.files.has(normalized)) return Promise.resolve({ isDirectory: false });
@@ -120,6 +163,8 @@ export class MemoryFileSystem implements FileSystem {
   }
 
   readDir(filePath: string): Promise<DirectoryEntry[]> {
+    const invalid = checkPath(filePath, "list");
+    if (invalid) return Promise.reject(invalid);
     const entries = this.folders.get(normalize(filePath));
     if (entries === undefined) {
       return Promise.reject(new Error(`No such folder: ${filePath}`));
@@ -128,6 +173,8 @@ export class MemoryFileSystem implements FileSystem {
   }
 
   readFile(filePath: string): Promise<Uint8Array> {
+    const invalid = checkPath(filePath, "read");
+    if (invalid) return Promise.reject(invalid);
     const bytes = this.files.get(normalize(filePath));
     if (bytes === undefined) return Promise.reject(new Error(`No such file: ${filePath}`));
     return Promise.resolve(bytes);
@@ -144,6 +191,12 @@ export class MemoryFileSystem implements FileSystem {
     this.folders.set(folder, new Map());
     this.addEntry(folder, true);
   }
+}
+
+/** Returns the TypeError for a path that is not a string, which the methods reject with. */
+function checkPath(filePath: unknown, action: string): TypeError | null {
+  if (typeof filePath === "string") return null;
+  return new TypeError(`Cannot ${action} ${describeArgument(filePath)}: expected a path string`);
 }
 
 function normalize(filePath: string): string {

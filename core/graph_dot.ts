@@ -10,6 +10,7 @@
  * @module
  */
 
+import { assertOptions, describeArgument } from "./argument.ts";
 import { topologicalOrder, Value } from "./value.ts";
 
 /** Options of {@linkcode graphDot}. */
@@ -40,6 +41,7 @@ const SYMBOLS: Readonly<Record<string, string>> = {
  *
  * @param x The number.
  * @returns The text, such as `0.0823297`, `0.4` or `1e-7`.
+ * @throws {TypeError} If `x` is not a number.
  *
  * @example Usage
  * ```ts
@@ -51,6 +53,9 @@ const SYMBOLS: Readonly<Record<string, string>> = {
  * ```
  */
 export function formatGraphNumber(x: number): string {
+  if (typeof x !== "number") {
+    throw new TypeError(`Cannot format ${describeArgument(x)}: expected a number`);
+  }
   if (!Number.isFinite(x)) return String(x);
   const text = x.toPrecision(SIGNIFICANT_DIGITS);
   const [mantissa, exponent] = text.split("e");
@@ -64,6 +69,7 @@ export function formatGraphNumber(x: number): string {
  * @param node A node of a graph.
  * @param formatNumber How to write a number operand.
  * @returns `""` for a leaf; otherwise text such as `×`, `× 0.5`, `1 ÷`, `** 2` or `sigmoid`.
+ * @throws {TypeError} If `node` is not a `Value` or `formatNumber` is not a function.
  *
  * @example Usage
  * ```ts
@@ -78,6 +84,16 @@ export function formatGraphNumber(x: number): string {
  * ```
  */
 export function operationText(node: Value, formatNumber: (x: number) => string): string {
+  if (!(node instanceof Value)) {
+    throw new TypeError(`Cannot name the operation of ${describeArgument(node)}: expected a Value`);
+  }
+  if (typeof formatNumber !== "function") {
+    throw new TypeError(
+      `Cannot name the operation with formatNumber ${
+        describeArgument(formatNumber)
+      }: expected a function from number to string, such as formatGraphNumber`,
+    );
+  }
   if (node.op === "leaf") return "";
   const symbol = SYMBOLS[node.op];
   if (symbol === undefined) return node.op;
@@ -97,7 +113,8 @@ export function operationText(node: Value, formatNumber: (x: number) => string):
  * @param root The node whose graph to write, usually the loss.
  * @param options A number format.
  * @returns The DOT text, ending with a line break.
- * @throws {TypeError} If `root` is not a `Value` or `formatNumber` is not a function.
+ * @throws {TypeError} If `root` is not a `Value`, `options` is not an object,
+ *   or `formatNumber` is not a function.
  *
  * @example Usage
  * ```ts
@@ -117,6 +134,7 @@ export function graphDot(root: Value, options: GraphDotOptions = {}): string {
   if (!(root instanceof Value)) {
     throw new TypeError(`Cannot write the graph of ${String(root)}: expected a Value`);
   }
+  assertOptions(options, "Cannot write the graph");
   const formatNumber = options.formatNumber ?? formatGraphNumber;
   if (typeof formatNumber !== "function") {
     throw new TypeError(

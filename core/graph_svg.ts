@@ -12,6 +12,7 @@
  * @module
  */
 
+import { assertOptions, describeArgument } from "./argument.ts";
 import { formatGraphNumber, operationText } from "./graph_dot.ts";
 import { topologicalOrder, Value } from "./value.ts";
 
@@ -60,7 +61,8 @@ interface Placement {
  * @param root The node whose graph to draw, usually the loss.
  * @param options A title and a number format.
  * @returns A complete SVG document.
- * @throws {TypeError} If `root` is not a `Value` or `formatNumber` is not a function.
+ * @throws {TypeError} If `root` is not a `Value`, `options` is not an object,
+ *   `title` is not a string, or `formatNumber` is not a function.
  *
  * @example Usage
  * ```ts
@@ -80,6 +82,7 @@ export function graphSvg(root: Value, options: GraphSvgOptions = {}): string {
   if (!(root instanceof Value)) {
     throw new TypeError(`Cannot draw the graph of ${String(root)}: expected a Value`);
   }
+  assertOptions(options, "Cannot draw the graph");
   const formatNumber = options.formatNumber ?? formatGraphNumber;
   if (typeof formatNumber !== "function") {
     throw new TypeError(
@@ -89,6 +92,11 @@ export function graphSvg(root: Value, options: GraphSvgOptions = {}): string {
     );
   }
   const title = options.title ?? "";
+  if (typeof title !== "string") {
+    throw new TypeError(
+      `Cannot draw the graph with title ${describeArgument(title)}: expected a string`,
+    );
+  }
 
   const nodes = topologicalOrder(root);
   const lines = nodes.map((node) => boxLines(node, formatNumber));
@@ -209,6 +217,7 @@ export function graphSvg(root: Value, options: GraphSvgOptions = {}): string {
  *
  * @param text The text to escape.
  * @returns The text with each of those characters replaced by its entity.
+ * @throws {TypeError} If `text` is not a string.
  *
  * @example Usage
  * ```ts
@@ -219,6 +228,13 @@ export function graphSvg(root: Value, options: GraphSvgOptions = {}): string {
  * ```
  */
 export function escapeXml(text: string): string {
+  if (typeof text !== "string") {
+    throw new TypeError(
+      `Cannot escape ${
+        describeArgument(text)
+      } for XML: expected a string; convert it with String()`,
+    );
+  }
   return text
     .replaceAll("&", "&amp;")
     .replaceAll("<", "&lt;")

@@ -10,6 +10,7 @@
  * @module
  */
 
+import { assertOptions } from "./argument.ts";
 import { formatRepr } from "./format.ts";
 import { topologicalOrder, Value } from "./value.ts";
 
@@ -41,7 +42,8 @@ const COLUMN_GAP = "  ";
  * @param options How to format numbers.
  * @returns The table: a header line and one line for each node, joined by line breaks, with no
  * trailing line break.
- * @throws {TypeError} If `root` is not a `Value` or `formatNumber` is not a function.
+ * @throws {TypeError} If `root` is not a `Value`, `options` is not an object,
+ *   or `formatNumber` is not a function.
  *
  * @example Usage
  * ```ts
@@ -66,6 +68,7 @@ export function formatGraph(root: Value, options: GraphTextOptions = {}): string
   if (!(root instanceof Value)) {
     throw new TypeError(`Cannot format the graph of ${String(root)}: expected a Value`);
   }
+  assertOptions(options, "Cannot format the graph");
   const formatNumber = options.formatNumber ?? formatRepr;
   if (typeof formatNumber !== "function") {
     throw new TypeError(

@@ -9,6 +9,7 @@
  * @module
  */
 
+import { describeArgument } from "./argument.ts";
 import { escapeXml } from "./graph_svg.ts";
 
 /** One line of the chart: `values[k]` is plotted at x = k. */
@@ -50,9 +51,11 @@ const TARGET_TICKS = 6;
  * @param series The lines to draw, each with a legend label.
  * @param options The title, the axis labels and the y scale.
  * @returns A complete SVG document.
- * @throws {TypeError} If a series has no label text or its values are not numbers.
+ * @throws {TypeError} If `series` is not an array, `options` is not an object,
+ * a title or axis label is not a string, a series has no label text, or its
+ * values are not an array of numbers.
  * @throws {RangeError} If there is no series, a series is empty, a value is not
- * finite, or a value is not above 0 on a log scale.
+ * finite, a value is not above 0 on a log scale, or the y scale is unknown.
  *
  * @example Usage
  * ```ts
@@ -72,8 +75,8 @@ export function lineChartSvg(
   series: readonly ChartSeries[],
   options: LineChartOptions,
 ): string {
+  checkInput(series, options);
   const yScale = options.yScale ?? "linear";
-  checkInput(series, options, yScale);
 
   const plot = {
     left: MARGIN.left,
@@ -82,10 +85,17 @@ export function lineChartSvg(
     bottom: HEIGHT - MARGIN.bottom,
   };
   const lastIndex = Math.max(...series.map((line) => line.values.length - 1), 1);
-  const allValues = series.flatMap((line) => line.values);
-  const yAxis = yScale === "log"
-    ? logAxis(Math.min(...allValues), Math.max(...allValues))
-    : linearAxis(Math.min(...allValues), Math.max(...allValues));
+  // A loop, not Math.min(...values): spreading a long training history
+  // overflows the call stack.
+  let minimum = Infinity;
+  let maximum = -Infinity;
+  for (const line of series) {
+    for (const value of line.values) {
+      minimum = Math.min(minimum, value);
+      maximum = Math.max(maximum, value);
+    }
+  }
+  const yAxis = yScale === "log" ? logAxis(minimum, maximum) : linearAxis(minimum, maximum);
   const xAxis = linearAxis(0, lastIndex);
   const x = (step: number) =>
     plot.left + (step - xAxis.min) / (xAxis.max - xAxis.min) * (plot.right - plot.left);
@@ -282,34 +292,57 @@ function fixed(x: number): string {
   return x.toFixed(COORDINATE_DECIMALS);
 }
 
-function checkInput(
-  series: readonly ChartSeries[],
-  options: LineChartOptions,
-  yScale: string,
-): void {
-  if (!Array.isArray(series) || series.length === 0) {
+function checkInput(series: readonly ChartSeries[], options: LineChartOptions): void {
+  if (!Array.isArray(series)) {
+    throw new TypeError(
+      `Cannot draw a line chart of ${
+        describeArgument(series)
+      }: expected an array of series, each { label, values }`,
+    );
+  }
+  if (series.length === 0) {
     throw new RangeError("Cannot draw a line chart without series: give at least one");
   }
   if (typeof options !== "object" || options === null) {
-    throw new TypeError("Cannot draw a line chart without options: give a title and axis labels");
+    throw new TypeError(
+      `Cannot draw a line chart with options ${
+        describeArgument(options)
+      }: give an object with a title and axis labels`,
+    );
   }
   for (const key of ["title", "xLabel", "yLabel"] as const) {
     if (typeof options[key] !== "string") {
       throw new TypeError(
-        `Cannot draw a line chart: option ${key} must be a string, got ${typeof options[key]}`,
+        `Cannot draw a line chart: option ${key} must be a string, got ${
+          describeArgument(options[key])
+        }`,
       );
     }
   }
+  const yScale = options.yScale ?? "linear";
   if (yScale !== "linear" && yScale !== "log") {
     throw new RangeError(
       `Invalid y scale ${JSON.stringify(yScale)}: expected "linear" or "log"`,
     );
   }
   series.forEach((line, index) => {
-    if (typeof line?.label !== "string") {
-      throw new TypeError(`Invalid series ${index}: its label must be a string`);
+    if (typeof line !== "object" || line === null) {
+      throw new TypeError(
+        `Invalid series ${index}: it is ${describeArgument(line)}, expected { label, values }`,
+      );
     }
-    if (!Array.isArray(line.values) || line.values.length === 0) {
+    if (typeof line.label !== "string") {
+      throw new TypeError(
+        `Invalid series ${index}: its label must be a string, got ${describeArgument(line.label)}`,
+      );
+    }
+    if (!Array.isArray(line.values)) {
+      throw new TypeError(
+        `Invalid series ${JSON.stringify(line.label)}: its values must be an array of numbers, ` +
+          `got ${describeArgument(line.values)}`,
+      );
+    }
+    if (line.values.length === 0) {
       throw new RangeError(
         `Invalid series ${JSON.stringify(line.label)}: it needs at least one value`,
       );
@@ -317,8 +350,9 @@ function checkInput(
     (line.values as readonly unknown[]).forEach((value: unknown, step: number) => {
       if (typeof value !== "number") {
         throw new TypeError(
-          `Invalid series ${JSON.stringify(line.label)}: value ${step} is ${typeof value}, ` +
-            `expected a number`,
+          `Invalid series ${JSON.stringify(line.label)}: value ${step} is ${
+            describeArgument(value)
+          }, expected a number`,
         );
       }
       if (!Number.isFinite(value)) {

@@ -87,7 +87,7 @@ Deno.test("lineChartSvg rejects values it cannot draw", () => {
       "RangeError",
       /value 1 is NaN; only finite/,
     ],
-    [[{ label: "a", values: [1, "2"] }], {}, "TypeError", /value 1 is string, expected a number/],
+    [[{ label: "a", values: [1, "2"] }], {}, "TypeError", /value 1 is "2", expected a number/],
     [[{ values: [1] }], {}, "TypeError", /Invalid series 0: its label must be a string/],
     [
       [{ label: "a", values: [1] }],
@@ -108,4 +108,11 @@ Deno.test("lineChartSvg rejects values it cannot draw", () => {
       { name, message },
     );
   }
+});
+
+Deno.test("lineChartSvg draws a long series", () => {
+  // Math.min(...values) overflows the call stack for arrays this long.
+  const values = Array.from({ length: 200_000 }, (_, step) => 1 / (step + 1));
+  const labels = { title: "Loss", xLabel: "step", yLabel: "loss", yScale: "log" as const };
+  assert.match(lineChartSvg([{ label: "loss", values }], labels), /<polyline /);
 });

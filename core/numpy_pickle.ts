@@ -23,6 +23,7 @@
  * @module
  */
 
+import { describeArgument } from "./argument.ts";
 import type { DType } from "./dtype.ts";
 import { FileFormatError } from "./file_format_error.ts";
 import { fortranToCOrder, ObjectArray, tensorFromNumpy } from "./numpy_array.ts";
@@ -47,7 +48,24 @@ export class PickledDType {
   /** Whether the dtype has named fields, which the kit cannot hold. */
   structured = false;
 
+  /**
+   * Creates the dtype from a type code as pickles pass it to `numpy.dtype`.
+   *
+   * @param code Type code such as `f4` or `O8`.
+   * @throws {TypeError} If `code` is not a string.
+   * @throws {RangeError} If `code` is empty.
+   */
   constructor(code: string) {
+    if (typeof code !== "string") {
+      throw new TypeError(
+        `Cannot create PickledDType from ${
+          describeArgument(code)
+        }: expected a type code such as "f4"`,
+      );
+    }
+    if (code === "") {
+      throw new RangeError(`Cannot create PickledDType from "": expected a type code such as "f4"`);
+    }
     this.code = code;
   }
 
@@ -150,10 +168,12 @@ export function buildObject(target: unknown, state: unknown, file: string): unkn
 
 function createDType(args: readonly unknown[], file: string): PickledDType {
   const code = args[0];
-  if (typeof code !== "string") {
+  if (typeof code !== "string" || code === "") {
     throw new FileFormatError(
       file,
-      `numpy.dtype is called with ${describe(code)} instead of a type code`,
+      `numpy.dtype is called with ${
+        code === "" ? "an empty string" : describe(code)
+      } instead of a type code`,
     );
   }
   return new PickledDType(code);

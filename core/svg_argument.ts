@@ -11,6 +11,8 @@
  * @module
  */
 
+import { describeArgument } from "./argument.ts";
+
 /** Exit code for a wrong command line: 2, as grep, diff and Python's argparse use. */
 const USAGE_EXIT_CODE = 2;
 
@@ -22,8 +24,10 @@ const WRITE_FAILED_EXIT_CODE = 1;
  *
  * @param lessonPath The lesson's path as a student types it, such as `"lessons/05_training.ts"`.
  * @returns One line, starting with `Usage:`.
+ * @throws {TypeError} If `lessonPath` is not a string.
  */
 export function svgUsage(lessonPath: string): string {
+  assertString(lessonPath, "lessonPath", "write the usage line");
   return `Usage: deno run --allow-write ${lessonPath} [--svg FILE]`;
 }
 
@@ -32,6 +36,7 @@ export function svgUsage(lessonPath: string): string {
  *
  * @param args The arguments, usually `Deno.args`.
  * @returns The file name to write the SVG to, or `null` when `--svg` is not given.
+ * @throws {TypeError} If `args` is not an array of strings.
  * @throws {RangeError} If an argument is unknown, `--svg` has no file name, or
  * `--svg` is given twice.
  *
@@ -46,6 +51,16 @@ export function svgUsage(lessonPath: string): string {
  * ```
  */
 export function parseSvgArgument(args: readonly string[]): string | null {
+  if (!Array.isArray(args as unknown)) {
+    throw new TypeError(
+      `Cannot parse the arguments ${
+        describeArgument(args)
+      }: expected an array of strings, such as Deno.args`,
+    );
+  }
+  args.forEach((argument, index) =>
+    assertString(argument, `argument ${index}`, "parse the arguments")
+  );
   let path: string | null = null;
   for (let index = 0; index < args.length; index++) {
     const argument = args[index];
@@ -81,8 +96,11 @@ export function parseSvgArgument(args: readonly string[]): string | null {
  * @param path The file it tried to write.
  * @param lessonPath The lesson's path, for the command to run instead.
  * @returns The message; for missing write permission it names the flag to add.
+ * @throws {TypeError} If `path` or `lessonPath` is not a string.
  */
 export function svgWriteFailure(error: unknown, path: string, lessonPath: string): string {
+  assertString(path, "path", "describe the write failure");
+  assertString(lessonPath, "lessonPath", "describe the write failure");
   if (error instanceof Deno.errors.NotCapable || error instanceof Deno.errors.PermissionDenied) {
     return `Cannot write ${path}: no write permission; run deno run --allow-write ${lessonPath} --svg ${path}`;
   }
@@ -97,8 +115,11 @@ export function svgWriteFailure(error: unknown, path: string, lessonPath: string
  * @param args The arguments, usually `Deno.args`.
  * @param lessonPath The lesson's path, for the usage line.
  * @returns The file name, or `null` when `--svg` is not given.
+ * @throws {TypeError} If `args` is not an array of strings or `lessonPath` is
+ *   not a string; a program error, so it does not exit.
  */
 export function svgPathOrExit(args: readonly string[], lessonPath: string): string | null {
+  assertString(lessonPath, "lessonPath", "read the --svg option");
   try {
     return parseSvgArgument(args);
   } catch (error) {
@@ -114,12 +135,25 @@ export function svgPathOrExit(args: readonly string[], lessonPath: string): stri
  * @param path The file to write.
  * @param svg The SVG text.
  * @param lessonPath The lesson's path, for the message.
+ * @throws {TypeError} If an argument is not a string; a program error, so it
+ *   does not exit.
  */
 export function writeSvgOrExit(path: string, svg: string, lessonPath: string): void {
+  assertString(path, "path", "write the SVG file");
+  assertString(svg, "svg", "write the SVG file");
+  assertString(lessonPath, "lessonPath", "write the SVG file");
   try {
     Deno.writeTextFileSync(path, svg);
   } catch (error) {
     console.error(svgWriteFailure(error, path, lessonPath));
     Deno.exit(WRITE_FAILED_EXIT_CODE);
+  }
+}
+
+function assertString(value: unknown, name: string, action: string): void {
+  if (typeof value !== "string") {
+    throw new TypeError(
+      `Cannot ${action}: ${name} is ${describeArgument(value)}, expected a string`,
+    );
   }
 }
