@@ -57,6 +57,10 @@ export interface ValueOptions {
 // equals this call's numbers.
 let nextMark = 1;
 
+// Numbers the backward calls, so that a node can tell whether it has had its
+// first gradient contribution of the running call.
+let backwardCall = 0;
+
 /**
  * A scalar in a computation graph, with its gradient.
  *
@@ -99,6 +103,8 @@ export class Value {
   constant = 0;
   /** Visit mark of the latest topological sort; see `nextMark`. */
   mark = 0;
+  /** Number of the backward call that first gave `grad` a value; 0 while it has none. */
+  gradCall = 0;
 
   /**
    * Creates a leaf: an input or a parameter.
@@ -199,8 +205,9 @@ export class Value {
    *
    * Leaves add the new gradient to what they hold, as PyTorch's leaf tensors do,
    * so call {@linkcode zeroGrads} (or `zeroGrad()`) between independent passes.
-   * Interior nodes hold the gradient of the latest call only; PyTorch keeps none
-   * for them unless asked with `retain_grad()`.
+   * Interior nodes hold the gradient of the latest call that reached them;
+   * PyTorch keeps none for them unless asked with `retain_grad()`. Each call
+   * reads the operands' `data` as they are when it runs.
    *
    * @param seed dResult/dThis to start from, 1 by default.
    * @throws {TypeError} If the seed is not a number.
@@ -226,13 +233,7 @@ export class Value {
       );
     }
     const order = topologicalOrder(this);
-
-    // Interior gradients start from zero on every call, so that a second call
-    // passes on this call's gradient only, never an accumulated one.
-    for (let i = 0; i < order.length; i++) {
-      const node = order[i];
-      if (node.op !== "leaf") node.grad = 0;
-    }
+    backwardCall++;
     accumulate(this, seed);
 
     for (let i = order.length - 1; i >= 0; i--) {
@@ -520,9 +521,22 @@ function propagate(node: Value): void {
   }
 }
 
-/** Adds a gradient contribution to a node, rounding to the node's dtype. */
+/**
+ * Adds a gradient contribution to a node, rounding to the node's dtype.
+ *
+ * The first contribution is assigned, not added, as PyTorch assigns a fresh
+ * gradient: an interior node starts anew in every backward call, and a leaf
+ * that has no gradient yet takes the contribution as it is (-0 stays -0).
+ */
 function accumulate(node: Value, contribution: number): void {
-  node.grad = round(node.grad + round(contribution, node.dtype), node.dtype);
+  const value = round(contribution, node.dtype);
+  const first = node.op === "leaf" ? node.gradCall === 0 : node.gradCall !== backwardCall;
+  if (first) {
+    node.grad = value;
+    node.gradCall = backwardCall;
+  } else {
+    node.grad = round(node.grad + value, node.dtype);
+  }
 }
 
 function round(x: number, dtype: FloatDType): number {
