@@ -398,18 +398,35 @@ export class Tensor {
   contiguous(): Tensor {
     if (this.isContiguous()) return this;
     const storage = allocateStorage(this.dtype, this.numel());
+    const result = new Tensor(storage, this.shape, contiguousStrides(this.shape), 0, this.dtype);
+    if (storage.length === 0) return result;
+
+    // Walk the elements in logical order: a plain loop along the last
+    // dimension, and an odometer over the others, like nested for-loops of any
+    // depth. A 0-d tensor is always contiguous, so there is a last dimension.
+    const { shape, strides } = this;
+    const source = this.storage;
+    const last = shape.length - 1;
+    const rowLength = shape[last];
+    const rowStride = strides[last];
+    const counter = new Array<number>(last).fill(0);
+    let position = this.offset;
     let next = 0;
-    const copy = (dimension: number, position: number): void => {
-      if (dimension === this.shape.length) {
-        storage[next++] = this.storage[position];
-        return;
+    while (true) {
+      for (let i = 0, element = position; i < rowLength; i++, element += rowStride) {
+        storage[next++] = source[element];
       }
-      for (let i = 0; i < this.shape[dimension]; i++) {
-        copy(dimension + 1, position + i * this.strides[dimension]);
+      let dimension = last - 1;
+      while (dimension >= 0) {
+        counter[dimension]++;
+        position += strides[dimension];
+        if (counter[dimension] < shape[dimension]) break;
+        position -= strides[dimension] * shape[dimension];
+        counter[dimension] = 0;
+        dimension--;
       }
-    };
-    copy(0, this.offset);
-    return new Tensor(storage, this.shape, contiguousStrides(this.shape), 0, this.dtype);
+      if (dimension < 0) return result;
+    }
   }
 
   /**
