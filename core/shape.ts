@@ -210,6 +210,7 @@ export function inferShape(requested: readonly number[], size: number): number[]
     return [...requested];
   }
 
+  // exercise reshape-infer: the size of the -1 dimension
   if (known === 0) {
     // 0 times anything is 0, so every value of the -1 would fit an empty tensor,
     // and no value fits a non-empty one.
@@ -232,6 +233,7 @@ export function inferShape(requested: readonly number[], size: number): number[]
   const result = [...requested];
   result[inferred] = size / known;
   return result;
+  // end exercise reshape-infer
 }
 
 /**
@@ -275,6 +277,7 @@ export function viewStrides(
     return contiguousStrides(newShape);
   }
 
+  // exercise view-strides: strides of a view, or undefined when a copy is needed
   const newStrides = new Array<number>(newShape.length);
   let viewDimension = newShape.length - 1;
   let chunkBaseStride = oldStrides[oldStrides.length - 1];
@@ -305,6 +308,7 @@ export function viewStrides(
   }
   if (viewDimension !== -1) return undefined;
   return newStrides;
+  // end exercise view-strides
 }
 
 /**

@@ -286,6 +286,7 @@ export function topologicalOrder(root: Value): Value[] {
   // Depth-first search with an explicit stack. A node is expanded (its operands
   // pushed) the first time it is on top, and finished the second time, after
   // all its operands are finished: that is post-order, a topological order.
+  // exercise topological-order: a topological order without recursion
   const order: Value[] = [];
   const stack: Value[] = [root];
   while (stack.length > 0) {
@@ -304,6 +305,7 @@ export function topologicalOrder(root: Value): Value[] {
     }
   }
   return order;
+  // end exercise topological-order
 }
 
 /**
@@ -454,21 +456,28 @@ function propagate(node: Value): void {
 
   switch (node.op) {
     case "+": // d(a+b)/da = 1, d(a+b)/db = 1
+      // exercise backward-add: the local derivative of a sum
       if (left !== null) accumulate(left, g);
       if (right !== null) accumulate(right, g);
       return;
+      // end exercise backward-add
 
     case "-": // d(a-b)/da = 1, d(a-b)/db = -1
+      // exercise backward-sub: the local derivative of a difference
       if (left !== null) accumulate(left, g);
       if (right !== null) accumulate(right, -g);
       return;
+      // end exercise backward-sub
 
     case "*": // d(a·b)/da = b, d(a·b)/db = a
+      // exercise backward-mul: the local derivative of a product
       if (left !== null) accumulate(left, round(g * b, dtype));
       if (right !== null) accumulate(right, round(g * a, dtype));
       return;
+      // end exercise backward-mul
 
     case "/": // d(a/b)/da = 1/b, d(a/b)/db = -a/b²
+      // exercise backward-div: the local derivative of a quotient
       if (left !== null) {
         accumulate(left, round(g / b, dtype));
         // PyTorch's rounding order for a tensor numerator: -g · ((a/b) / b).
@@ -483,41 +492,56 @@ function propagate(node: Value): void {
         );
       }
       return;
+      // end exercise backward-div
 
     case "neg": // d(-a)/da = -1
+      // exercise backward-neg: the local derivative of a negation
       accumulate(left!, -g);
       return;
+      // end exercise backward-neg
 
     case "pow": { // d(aⁿ)/da = n·aⁿ⁻¹
+      // exercise backward-pow: the power rule
       const n = node.constant;
       const local = n === 0 ? 0 : round(n * round(a ** (n - 1), dtype), dtype);
       accumulate(left!, round(g * local, dtype));
       return;
+      // end exercise backward-pow
     }
 
     case "exp": // d(eᵃ)/da = eᵃ, the output itself
+      // exercise backward-exp: the local derivative of exp
       accumulate(left!, round(g * node.data, dtype));
       return;
+      // end exercise backward-exp
 
     case "log": // d(ln a)/da = 1/a
+      // exercise backward-log: the local derivative of log
       accumulate(left!, round(g / a, dtype));
       return;
+      // end exercise backward-log
 
     case "tanh": { // d(tanh a)/da = 1 - tanh²a
+      // exercise backward-tanh: the local derivative of tanh
       const t = node.data;
       accumulate(left!, round(g * round(1 - round(t * t, dtype), dtype), dtype));
       return;
+      // end exercise backward-tanh
     }
 
     case "sigmoid": { // dσ(a)/da = σ(a)·(1 - σ(a))
+      // exercise backward-sigmoid: the local derivative of the sigmoid
       const s = node.data;
       accumulate(left!, round(round(g * round(1 - s, dtype), dtype) * s, dtype));
       return;
+      // end exercise backward-sigmoid
     }
 
     case "relu": // d(relu a)/da = 0 where the output is <= 0, else 1 (PyTorch's rule; NaN passes)
+      // exercise backward-relu: the local derivative of relu
       accumulate(left!, node.data <= 0 ? 0 : g);
       return;
+      // end exercise backward-relu
   }
 }
 

@@ -256,6 +256,7 @@ function handChainRule(wiring: Wiring): ChainRule {
   const dOutO1dNetO1 = outO1 * (1 - outO1);
   const dNetO1dW5 = outH1;
   const dErrorO1dW5 = dErrorO1dOutO1 * dOutO1dNetO1 * dNetO1dW5;
+  // exercise reuse-dnet: reuse dE_o1/dnet_o1 on the way to out_h1
   const dErrorO1dNetO1 = dErrorO1dOutO1 * dOutO1dNetO1;
   const dNetO1dOutH1 = w5;
   const dErrorO1dOutH1 = dErrorO1dNetO1 * dNetO1dOutH1;
@@ -271,6 +272,7 @@ function handChainRule(wiring: Wiring): ChainRule {
     dNetO1dOutH1,
     dErrorO1dOutH1,
   };
+  // end exercise reuse-dnet
 }
 
 /** The chain-rule factors of {@linkcode ChainRule}, each as the grad the engine's backward() computes. */

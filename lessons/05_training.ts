@@ -18,6 +18,7 @@ import {
   ARTICLE_LEARNING_RATE,
   createParameters,
   formatFixed,
+  type ForwardPass,
   forwardPass,
   type Layer,
   lineChartSvg,
@@ -61,14 +62,11 @@ export function runLesson(transcript = new Transcript()) {
   // wiring, in float64: every gradient the article derives by hand.
   const pass = forwardPass(createParameters());
   pass.errorTotal.backward();
-  const { w1, w5 } = pass.parameters;
-  const chain = {
-    dErrorDOutH1: pass.outH1.grad,
-    // The sigmoid's derivative, out · (1 - out), from the value the forward pass computed.
-    dOutH1DNetH1: pass.outH1.data * (1 - pass.outH1.data),
-    // net_h1 = w1 · i1 + w2 · i2 + b1, so dnet_h1/dw1 = i1.
-    dNetH1DW1: pass.i1.data,
-  };
+  const { w5 } = pass.parameters;
+
+  // The article then derives ∂E_total/∂w1 by hand. The tests check each
+  // factor of this hand calculation against the engine's gradients.
+  const chain = chainRuleForW1(pass);
   transcript.print("The gradients of one backward pass (article's wiring, float64):");
   transcript.print(`∂E_total/∂w5 = ${formatFixed(w5.grad, 9)}`);
   transcript.print("∂E_total/∂w1 = ∂E_total/∂out_h1 · ∂out_h1/∂net_h1 · ∂net_h1/∂w1");
@@ -77,7 +75,7 @@ export function runLesson(transcript = new Transcript()) {
       formatFixed(chain.dOutH1DNetH1, 9)
     } · ${chain.dNetH1DW1}`,
   );
-  transcript.print(`             = ${formatFixed(w1.grad, 9)}`);
+  transcript.print(`             = ${formatFixed(chain.dErrorDW1, 9)}`);
 
   // One step as the article's text describes it: every gradient from the
   // weights before the step, then all eight weights moved at once, w ← w - 0.5 · ∂E/∂w.
@@ -179,6 +177,39 @@ function trainArticleNetwork(steps: number, updateOrder: UpdateOrder, updateBias
   return { parameters, losses, outO1: final.outO1.data, outO2: final.outO2.data };
 }
 
+/** The factors of ∂E_total/∂w1 by the chain rule, computed by hand from a forward pass. */
+interface ChainForW1 {
+  dErrorDOutH1: number;
+  dOutH1DNetH1: number;
+  dNetH1DW1: number;
+  dErrorDW1: number;
+}
+
+/**
+ * Computes ∂E_total/∂w1 by hand, as the article does, from the values of a
+ * forward pass with the article's wiring; no gradient of the engine is used.
+ */
+function chainRuleForW1(pass: ForwardPass): ChainForW1 {
+  // exercise chain-rule-dw1: dE_total/dw1 by the chain rule
+  const { outH1, outO1, outO2, t1, t2, i1 } = pass;
+  const { w5, w7 } = pass.parameters;
+
+  // Each output's delta: ∂E/∂net_o = (out_o - target) · out_o · (1 - out_o).
+  const deltaO1 = (outO1.data - t1.data) * outO1.data * (1 - outO1.data);
+  const deltaO2 = (outO2.data - t2.data) * outO2.data * (1 - outO2.data);
+
+  // out_h1 feeds both outputs, through w5 and w7, so both paths add up.
+  const dErrorDOutH1 = deltaO1 * w5.data + deltaO2 * w7.data;
+  // The sigmoid's derivative, out · (1 - out).
+  const dOutH1DNetH1 = outH1.data * (1 - outH1.data);
+  // net_h1 = w1 · i1 + w2 · i2 + b1, so ∂net_h1/∂w1 = i1.
+  const dNetH1DW1 = i1.data;
+
+  const dErrorDW1 = dErrorDOutH1 * dOutH1DNetH1 * dNetH1DW1;
+  return { dErrorDOutH1, dOutH1DNetH1, dNetH1DW1, dErrorDW1 };
+  // end exercise chain-rule-dw1
+}
+
 if (import.meta.main) {
   const lessonPath = "lessons/05_training.ts";
   const svgPath = svgPathOrExit(Deno.args, lessonPath);
@@ -266,9 +297,20 @@ Deno.test("lesson 05 one step matches the article", async (t) => {
     assert.equal(formatFixed(chain.dErrorDOutH1, 9), "0.036350306");
     assert.equal(formatFixed(chain.dOutH1DNetH1, 9), "0.241300709");
     assert.equal(chain.dNetH1DW1, 0.05);
+    assert.equal(formatFixed(chain.dErrorDW1, 9), "0.000438568");
     assert.equal(formatFixed(pass.parameters.w1.grad, 9), "0.000438568");
     const product = chain.dErrorDOutH1 * chain.dOutH1DNetH1 * chain.dNetH1DW1;
     assertRelativelyClose(product, pass.parameters.w1.grad, "the product of the factors");
+  });
+
+  await t.step("the hand chain rule agrees with backward()", () => {
+    assertRelativelyClose(chain.dErrorDOutH1, pass.outH1.grad, "∂E_total/∂out_h1");
+    assertRelativelyClose(
+      chain.dOutH1DNetH1 * chain.dErrorDOutH1,
+      pass.netH1.grad,
+      "∂E_total/∂net_h1",
+    );
+    assertRelativelyClose(chain.dErrorDW1, pass.parameters.w1.grad, "∂E_total/∂w1");
   });
 
   await t.step("w1+ .. w8+ to the article's printed digits", () => {
