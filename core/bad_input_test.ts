@@ -59,7 +59,16 @@ type Case = [string, () => unknown, "TypeError" | "RangeError", RegExp];
 
 function assertRejects(cases: Case[]): void {
   for (const [call, run, name, message] of cases) {
-    assert.throws(run, { name, message }, call);
+    // The failure names the call and the error that was thrown instead.
+    let thrown: unknown = undefined;
+    try {
+      run();
+    } catch (error) {
+      thrown = error;
+    }
+    assert.ok(thrown instanceof Error, `${call} threw nothing, expected a ${name}`);
+    assert.equal(thrown.name, name, `${call} threw ${thrown}, expected a ${name}`);
+    assert.match(thrown.message, message, `${call} threw ${thrown}`);
   }
 }
 
