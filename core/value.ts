@@ -1,8 +1,8 @@
 /**
  * Scalar reverse-mode automatic differentiation: the engine behind every lesson.
  *
- * A `Value` holds one number (`data`), the derivative of the final result with
- * respect to it (`grad`), and the operation and operands that produced it. Each
+ * A `Value` stores one number (`data`), the derivative of the final result
+ * with respect to it (`grad`), and the operation and operands that produced it. Each
  * operation computes its output and records its operands. `backward()` then
  * walks the recorded graph from the result back to the inputs and applies each
  * operation's local derivative, the chain rule one node at a time.

@@ -187,7 +187,7 @@ interface ChainForW1 {
 
 /**
  * Computes ∂E_total/∂w1 by hand, as the article does, from the values of a
- * forward pass with the article's wiring; no gradient of the engine is used.
+ * forward pass with the article's wiring. It uses no gradient of the engine.
  */
 function chainRuleForW1(pass: ForwardPass): ChainForW1 {
   // exercise chain-rule-dw1: dE_total/dw1 by the chain rule
