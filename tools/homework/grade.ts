@@ -5,9 +5,11 @@
  * counts against those exercises. Any other failing test (a wrong answer, a
  * crash, a time-out) counts against the exercises the manifest says it depends
  * on; when there are several, only against those that also fail another test,
- * if any do. An exercise passes when no failing test counts against it. So a
- * blanked exercise fails even without a manifest, and a test of two exercises
- * fails only the unfinished or wrong one while the other is done.
+ * if any do. An exercise passes when no failing test counts against it, unless
+ * none of its tests passed and some stopped at another unfinished exercise:
+ * then nothing checked it. So a blanked exercise fails even without a
+ * manifest, and a test of two exercises fails only the unfinished or wrong one
+ * while the other is done.
  *
  * @module
  */
@@ -54,6 +56,8 @@ export interface Grade {
   otherFailures: { test: string; failure: string }[];
   /** Test files that timed out or did not run, with the reason. */
   fileErrors: string[];
+  /** True when failing tests that name no exercise could not be linked to any, for want of a manifest. */
+  withoutManifest: boolean;
 }
 
 /** Failure text of a test whose only fault is a failing step; the step carries the cause. */
@@ -150,9 +154,35 @@ export function gradeRuns(
     for (const id of blamed.length > 0 ? blamed : ids) failingTests.get(id)!.push(key);
   }
 
+  // An exercise whose tests all stopped at another unfinished exercise was
+  // never checked (backward() needs the topological order before it reaches
+  // any local derivative), so it does not count as done either.
+  const passingTests = new Set(
+    results.filter((result) => result.passed).map((result) => testKey(result.file, result.name)),
+  );
+  const stoppedEarly = new Set<string>();
+  for (const result of results) {
+    if (result.passed) continue;
+    const named = unfinishedExercisesIn(result.failure);
+    if (named.length === 0) continue;
+    for (const id of testMap[testKey(result.file, result.name)] ?? []) {
+      if (!named.includes(id)) stoppedEarly.add(id);
+    }
+  }
+  const testsOf = new Map<string, string[]>();
+  for (const [key, ids] of Object.entries(testMap)) {
+    for (const id of ids) testsOf.set(id, [...(testsOf.get(id) ?? []), key]);
+  }
+  const neverChecked = (id: string): boolean =>
+    stoppedEarly.has(id) && !(testsOf.get(id) ?? []).some((key) => passingTests.has(key));
+
+  // Without a manifest, a failure that names no exercise could belong to any
+  // of them, so none counts as done: a wrong answer must never earn points.
+  const unattributed = Object.keys(testMap).length === 0 && otherFailures.length > 0;
+
   const rows = exercises.map((exercise) => {
     const failing = failingTests.get(exercise.id)!;
-    const passed = failing.length === 0;
+    const passed = failing.length === 0 && !neverChecked(exercise.id) && !unattributed;
     return {
       lesson: exercise.lesson,
       exercise: exercise.id,
@@ -168,6 +198,7 @@ export function gradeRuns(
     total: rows.reduce((sum, row) => sum + row.maxPoints, 0),
     otherFailures,
     fileErrors,
+    withoutManifest: unattributed,
   };
 }
 
@@ -197,6 +228,13 @@ export function formatGrade(grade: Grade): string {
   const rule = widths.map((width) => "-".repeat(width)).join("  ");
 
   const lines = [line(header), rule, ...rows.map(line), rule, line(footer)];
+  if (grade.withoutManifest) {
+    lines.push(
+      "",
+      "No manifest links these failing tests to exercises, so no exercise counts as done.",
+      "Grade a copy made by deno task homework, or pass --manifest FILE.",
+    );
+  }
   if (grade.otherFailures.length > 0) {
     lines.push(
       "",

@@ -67,9 +67,37 @@ Deno.test("gradeRuns blames a shared test on failing exercises", () => {
   assert.deepEqual(unclear.exercises.map((row) => row.passed), [false, false, true]);
 });
 
+Deno.test("gradeRuns fails exercises blocked by another", () => {
+  // Every test of square stops at the unfinished double first, so square was
+  // never checked, even though no failure names it.
+  const unfinishedDouble = "Error: Exercise double is not done yet: Use x + x";
+  const grade = gradeRuns(
+    EXERCISES,
+    [run("a_test.ts", [["double", unfinishedDouble], ["square of double", unfinishedDouble]])],
+    { "a_test.ts::double": ["double"], "a_test.ts::square of double": ["double", "square"] },
+  );
+  assert.deepEqual(grade.exercises.map((row) => row.passed), [false, false, true]);
+  assert.deepEqual(grade.exercises[1].failingTests, []);
+  assert.equal(grade.earned, 3);
+});
+
+Deno.test("gradeRuns without a manifest passes nothing on unnamed failures", () => {
+  // A wrong answer names no exercise; with no manifest it could be any of them.
+  const grade = gradeRuns(EXERCISES, [run("a_test.ts", [["cube", "Error: 27 !== 28"]])], {});
+  assert.deepEqual(grade.exercises.map((row) => row.passed), [false, false, false]);
+  assert.equal(grade.withoutManifest, true);
+  assert.match(formatGrade(grade), /No manifest links these failing tests to exercises/);
+});
+
 Deno.test("gradeRuns lists unmapped failures apart", () => {
-  const grade = gradeRuns(EXERCISES, [run("a_test.ts", [["other", "TypeError: x"]])], {});
+  // With a manifest, a failing test it does not list belongs to no exercise.
+  const grade = gradeRuns(
+    EXERCISES,
+    [run("a_test.ts", [["double", ""], ["other", "TypeError: x"]])],
+    { "a_test.ts::double": ["double"] },
+  );
   assert.equal(grade.earned, 6);
+  assert.equal(grade.withoutManifest, false);
   assert.deepEqual(grade.otherFailures, [{ test: "a_test.ts::other", failure: "TypeError: x" }]);
 });
 
