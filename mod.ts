@@ -70,9 +70,10 @@ export type { GraphDotOptions } from "./core/graph_dot.ts";
 export { lineChartSvg } from "./core/line_chart.ts";
 export type { ChartSeries, LineChartOptions } from "./core/line_chart.ts";
 export {
+  noArgumentsOrExit,
   parseSvgArgument,
   svgPathOrExit,
   svgUsage,
   svgWriteFailure,
   writeSvgOrExit,
-} from "./core/svg_argument.ts";
+} from "./core/lesson_arguments.ts";

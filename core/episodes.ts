@@ -161,9 +161,15 @@ async function loadEpisode(episodePath: string, fileSystem: FileSystem): Promise
   const entries = await fileSystem.readDir(episodePath);
   const names = entries.filter((entry) => !entry.isDirectory).map((entry) => entry.name);
   if (!names.includes("info.npz")) {
-    throw new Error(
-      `Cannot load episode ${episodePath}: info.npz is missing; each episode folder needs an info.npz next to its images`,
-    );
+    // A folder two levels above the episodes, such as drive_data instead of
+    // drive_data/val, shows up here as episodes that hold folders.
+    const folders = entries.filter((entry) => entry.isDirectory).map((entry) => entry.name).sort();
+    const shown = folders.length > 3 ? [...folders.slice(0, 3), "..."] : folders;
+    const hint = folders.length === 0
+      ? "each episode folder needs an info.npz next to its images"
+      : `it contains folders (${shown.join(", ")}), so it looks like a split folder: ` +
+        `pass ${episodePath} itself`;
+    throw new Error(`Cannot load episode ${episodePath}: info.npz is missing; ${hint}`);
   }
 
   const file = path.join(episodePath, "info.npz");

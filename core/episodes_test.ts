@@ -122,6 +122,18 @@ Deno.test("loadEpisodes rejects an episode without info.npz", async () => {
   });
 });
 
+Deno.test("loadEpisodes names the split folder when given its parent", async () => {
+  // drive_data instead of drive_data/val: its one sub-folder, val, looks like
+  // an episode without info.npz.
+  const fileSystem = fixtureFileSystem();
+  await assert.rejects(loadEpisodes("/kit/fixtures/drive_data", { fileSystem }), {
+    name: "Error",
+    message: "Cannot load episode /kit/fixtures/drive_data/val: info.npz is missing; " +
+      "it contains folders (cornfield_crossing_04, hacienda_01, lighthouse_02, ...), " +
+      "so it looks like a split folder: pass /kit/fixtures/drive_data/val itself",
+  });
+});
+
 Deno.test("loadEpisodes rejects unreadable info.npz files", async () => {
   const file = `${VAL}/zz_broken/info.npz`;
   const cases: [Uint8Array, RegExp][] = [

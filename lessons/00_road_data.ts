@@ -129,6 +129,14 @@ export function explainError(error: unknown): string | null {
 }
 
 if (import.meta.main) {
+  const usage = "Usage: deno run --allow-read lessons/00_road_data.ts [folder]";
+  if (Deno.args.length > 1 || Deno.args[0]?.startsWith("-")) {
+    const problem = Deno.args.length > 1
+      ? `Too many arguments (${Deno.args.length}): give at most one folder`
+      : `Unknown option ${JSON.stringify(Deno.args[0])}: the only argument is a folder`;
+    console.error(`${problem}\n${usage}`);
+    Deno.exit(2);
+  }
   try {
     const lesson = await runLesson({ folder: Deno.args[0], fileSystem: denoFileSystem });
     Deno.stdout.writeSync(new TextEncoder().encode(lesson.transcript.toString()));

@@ -13,7 +13,7 @@
  */
 
 import assert from "node:assert/strict";
-import { Tensor, Transcript } from "../mod.ts";
+import { noArgumentsOrExit, Tensor, Transcript } from "../mod.ts";
 import golden from "../fixtures/transcripts/01_reshape.txt" with { type: "text" };
 
 /** Runs the lesson's steps in the notebook's order, printing as it goes, and returns what it computed. */
@@ -131,6 +131,7 @@ function throwsRangeError(action: () => unknown): RangeError | undefined {
 }
 
 if (import.meta.main) {
+  noArgumentsOrExit(Deno.args, "lessons/01_reshape.ts");
   Deno.stdout.writeSync(new TextEncoder().encode(runLesson().transcript.toString()));
 }
 

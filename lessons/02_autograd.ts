@@ -13,7 +13,7 @@
  */
 
 import assert from "node:assert/strict";
-import { formatGraph, formatRepr, Transcript, Value } from "../mod.ts";
+import { formatGraph, formatRepr, noArgumentsOrExit, Transcript, Value } from "../mod.ts";
 import golden from "../fixtures/transcripts/02_autograd.txt" with { type: "text" };
 
 // Step of the central differences. Their error is about h²/6 · |f'''|, which
@@ -157,6 +157,7 @@ export function runLesson(transcript = new Transcript()) {
 }
 
 if (import.meta.main) {
+  noArgumentsOrExit(Deno.args, "lessons/02_autograd.ts");
   Deno.stdout.writeSync(new TextEncoder().encode(runLesson().transcript.toString()));
 }
 

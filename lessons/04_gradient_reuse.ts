@@ -19,6 +19,7 @@ import {
   formatFixed,
   type ForwardPass,
   forwardPass,
+  noArgumentsOrExit,
   topologicalOrder,
   Transcript,
   Value,
@@ -385,6 +386,7 @@ function operands(node: Value): Value[] {
 }
 
 if (import.meta.main) {
+  noArgumentsOrExit(Deno.args, "lessons/04_gradient_reuse.ts");
   Deno.stdout.writeSync(new TextEncoder().encode(runLesson().transcript.toString()));
 }
 

@@ -48,7 +48,9 @@ export function formatHint(
   const count = exercise.hints.length;
   if (!Number.isInteger(level) || level < 1 || level > count) {
     throw new RangeError(
-      `Exercise ${id} has hints 1 to ${count}, not ${level}: run deno task hint ${id} ${count}`,
+      `Exercise ${id} has hints 1 to ${count}, not ${level}: run deno task hint ${id} ${
+        level < 1 || Number.isNaN(level) ? 1 : count
+      }`,
     );
   }
 

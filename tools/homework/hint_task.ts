@@ -25,7 +25,12 @@ if (import.meta.main) {
     const exercises = loadCatalog(files);
     const regions = findKitRegions(moduleTexts(files));
     const region = regions.find((candidate) => candidate.id === id);
-    console.log(formatHint(exercises, id, Number(level), region).trimEnd());
+    // A level that is not a number is passed on as NaN, and formatHint names it.
+    const parsed = /^\d+$/.test(level) ? Number(level) : NaN;
+    if (Number.isNaN(parsed)) {
+      throw new RangeError(`Invalid hint level ${JSON.stringify(level)}: give 1, 2 or 3`);
+    }
+    console.log(formatHint(exercises, id, parsed, region).trimEnd());
   } catch (error) {
     console.error(`hint: ${(error as Error).message}`);
     Deno.exit(2);

@@ -64,7 +64,7 @@ async function replaceIn(path: string, from: string | RegExp, to: string) {
 }
 
 Deno.test({
-  name: "homework cycle blanks, grades and restores",
+  name: "homework cycle blanks, grades and restores (needs -A)",
   ignore: CANNOT_RUN_PROCESSES,
   fn: async (t) => {
     const base = await Deno.makeTempDir({ prefix: "homework-test-" });

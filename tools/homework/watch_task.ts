@@ -61,7 +61,14 @@ async function modificationTimes(root: string, paths: Iterable<string>) {
 }
 
 if (import.meta.main) {
-  const line = parseCommandLine(Deno.args, ["timeout"], ["poll"]);
+  let line: ReturnType<typeof parseCommandLine>;
+  try {
+    line = parseCommandLine(Deno.args, ["timeout"], ["poll"]);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    console.error(`${error.message}\nUsage: deno task watch [dir] [--poll] [--timeout S]`);
+    Deno.exit(2);
+  }
   const root = resolve(line.positional[0] ?? ".");
   const timeoutSeconds = Number(line.options.get("timeout") ?? DEFAULT_TIMEOUT_SECONDS);
   const files = await readKit(root);

@@ -1,5 +1,6 @@
 /**
- * The `--svg FILE` command-line option of the lessons that draw a picture.
+ * The lessons' command lines: no arguments for most, and the `--svg FILE`
+ * option of the lessons that draw a picture.
  *
  * `deno run --allow-write lessons/05_training.ts --svg loss.svg` prints the
  * lesson and writes the picture; without the option nothing is written. The
@@ -42,7 +43,7 @@ export function svgUsage(lessonPath: string): string {
  *
  * @example Usage
  * ```ts
- * import { parseSvgArgument } from "./svg_argument.ts";
+ * import { parseSvgArgument } from "./lesson_arguments.ts";
  * import assert from "node:assert/strict";
  *
  * assert.equal(parseSvgArgument([]), null);
@@ -104,8 +105,44 @@ export function svgWriteFailure(error: unknown, path: string, lessonPath: string
   if (error instanceof Deno.errors.NotCapable || error instanceof Deno.errors.PermissionDenied) {
     return `Cannot write ${path}: no write permission; run deno run --allow-write ${lessonPath} --svg ${path}`;
   }
-  const detail = error instanceof Error ? error.message : String(error);
+  if (error instanceof Deno.errors.NotFound) {
+    return `Cannot write ${path}: its folder does not exist; create the folder first or choose another path`;
+  }
+  if (error instanceof Deno.errors.IsADirectory) {
+    return `Cannot write ${path}: it is a folder; give a file name, as in --svg ${path}/graph.svg`;
+  }
+  // Deno's own message repeats the path after a colon; keep the reason only.
+  const detail = error instanceof Error
+    ? error.message.replace(/: [a-z]+ '.*'$/, "")
+    : String(error);
   return `Cannot write ${path}: ${detail}`;
+}
+
+/**
+ * Checks that a lesson without options was run without arguments; otherwise
+ * prints the problem and the usage line to stderr and exits with code 2.
+ *
+ * @param args The arguments, usually `Deno.args`.
+ * @param lessonPath The lesson's path, for the usage line.
+ * @throws {TypeError} If `args` is not an array of strings or `lessonPath` is
+ *   not a string; a program error, so it does not exit.
+ */
+export function noArgumentsOrExit(args: readonly string[], lessonPath: string): void {
+  assertString(lessonPath, "lessonPath", "read the arguments");
+  if (!Array.isArray(args as unknown)) {
+    throw new TypeError(
+      `Cannot read the arguments ${
+        describeArgument(args)
+      }: expected an array of strings, such as Deno.args`,
+    );
+  }
+  if (args.length === 0) return;
+  console.error(
+    `Unknown argument ${JSON.stringify(args[0])}: this lesson takes no arguments
+` +
+      `Usage: deno run ${lessonPath}`,
+  );
+  Deno.exit(USAGE_EXIT_CODE);
 }
 
 /**

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { parseSvgArgument, svgUsage, svgWriteFailure } from "./svg_argument.ts";
+import { parseSvgArgument, svgUsage, svgWriteFailure } from "./lesson_arguments.ts";
 
 Deno.test("parseSvgArgument reads the file name", () => {
   const cases: [string[], string | null][] = [
@@ -46,6 +46,17 @@ Deno.test("svgWriteFailure names the missing permission", () => {
   const missing = new Deno.errors.NotFound("No such file or directory (os error 2)");
   assert.equal(
     svgWriteFailure(missing, "no/such/dir/loss.svg", "lessons/05_training.ts"),
-    "Cannot write no/such/dir/loss.svg: No such file or directory (os error 2)",
+    "Cannot write no/such/dir/loss.svg: its folder does not exist; create the folder first or choose another path",
+  );
+  const folder = new Deno.errors.IsADirectory("Is a directory (os error 21): writefile 'out'");
+  assert.equal(
+    svgWriteFailure(folder, "out", "lessons/05_training.ts"),
+    "Cannot write out: it is a folder; give a file name, as in --svg out/graph.svg",
+  );
+  // Other errors keep Deno's reason without its repeated path.
+  const busy = new Deno.errors.Busy("Resource busy (os error 16): writefile 'loss.svg'");
+  assert.equal(
+    svgWriteFailure(busy, "loss.svg", "lessons/05_training.ts"),
+    "Cannot write loss.svg: Resource busy (os error 16)",
   );
 });
