@@ -98,6 +98,7 @@ export async function runLesson(options: LessonOptions = {}) {
   transcript.print(`\nFirst batch of location: ${torchSize(batch)}`);
   // batch[:2], the first two samples: a view of the contiguous batch's first six elements.
   const firstTwo = Tensor.fromStorage(batch.storage, [2, 3], batch.dtype);
+  transcript.print("Its first two rows, batch[:2]:");
   transcript.print(firstTwo.toString());
 
   // Lesson 01's reshape: -1 lets the size be inferred, here 32 * 3 = 96, and

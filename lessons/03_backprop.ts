@@ -129,16 +129,18 @@ export function runLesson(transcript = new Transcript()) {
     `  article's wiring, float32:                   ${formatFixed(dw5.articleFloat32, 9)}`,
   );
   transcript.print();
+  // What is left comes from printing both figures to 9 decimals.
+  const printingGap = printedGap - wiringGap - roundingGap;
+  const signed = (x: number) => formatFixed(x, 10).padStart(13);
   transcript.print(
-    `The printed gap, 0.082329690 - ${ARTICLE_DW5} = ${formatFixed(printedGap, 9)}, is`,
+    `The printed gap, 0.082329690 - ${ARTICLE_DW5} = ${formatFixed(printedGap, 9)}, adds up from`,
   );
-  transcript.print(`  ${formatFixed(wiringGap, 9)} from the wiring (both in float64), and`);
-  transcript.print(
-    `  ${formatFixed(roundingGap, 10)} from float32 rounding, the rest from printing 9 decimals.`,
-  );
+  transcript.print(`${signed(wiringGap)}  the wiring (both in float64)`);
+  transcript.print(`${signed(roundingGap)}  float32 rounding`);
+  transcript.print(`${signed(printingGap)}  printing both figures to 9 decimals`);
   transcript.print("With the article's wiring, autograd gives the article's value.");
 
-  return { transcript, byHand, autograd, dw5, printedGap, wiringGap, roundingGap };
+  return { transcript, byHand, autograd, dw5, printedGap, wiringGap, roundingGap, printingGap };
 }
 
 /** Runs one forward and backward pass and returns the parameters, with their gradients. */
@@ -251,7 +253,7 @@ Deno.test("lesson 03 autograd matches the notebook's PyTorch gradients", async (
 });
 
 Deno.test("lesson 03 traces the discrepancy to the wiring", async (t) => {
-  const { dw5, printedGap, wiringGap, roundingGap, transcript } = runLesson();
+  const { dw5, printedGap, wiringGap, roundingGap, printingGap, transcript } = runLesson();
 
   await t.step("the cell's wiring in float64 gives 0.082329692", () => {
     // PyTorch 1.13 in float64 gives 0.08232969160714759.
@@ -275,6 +277,8 @@ Deno.test("lesson 03 traces the discrepancy to the wiring", async (t) => {
     assert.equal(formatFixed(wiringGap, 9), "0.000162651");
     assert.ok(Math.abs(roundingGap) < 2e-9, `float32 rounding moved dE/dw5 by ${roundingGap}`);
     assert.ok(Math.abs(wiringGap - printedGap) < 3e-9, "the wiring explains the gap to 3e-9");
+    // Two figures rounded to 9 decimals move their difference by at most 1e-9.
+    assert.ok(Math.abs(printingGap) <= 1e-9, `printing moved the gap by ${printingGap}`);
   });
 
   await t.step("the printout states the explanation", () => {

@@ -82,7 +82,9 @@ export function runLesson(transcript = new Transcript()) {
   // The biases stay where they are, as in the article.
   const oneStep = trainArticleNetwork(1, "textbook", false);
   transcript.print();
-  transcript.print(`After one step at learning rate ${ARTICLE_LEARNING_RATE}:`);
+  transcript.print(
+    `After one step at learning rate ${ARTICLE_LEARNING_RATE}, to the decimals the article prints:`,
+  );
   for (const name of Object.keys(ARTICLE_UPDATED_WEIGHTS) as WeightName[]) {
     const decimals = ARTICLE_UPDATED_WEIGHTS[name].split(".")[1].length;
     transcript.print(`${name}+ = ${formatFixed(oneStep.parameters[name].data, decimals)}`);
