@@ -447,6 +447,8 @@ export function relu(a: Value): Value {
  * each operand's grad, given dResult/dNode in `node.grad`.
  */
 function propagate(node: Value): void {
+  // round(x, dtype) rounds to float32 in float32 mode and returns x unchanged in
+  // float64, so each rule reads as its textbook formula: for "*", g · b and g · a.
   const g = node.grad;
   const dtype = node.dtype;
   const left = node.left;
@@ -503,6 +505,8 @@ function propagate(node: Value): void {
     case "pow": { // d(aⁿ)/da = n·aⁿ⁻¹
       // exercise backward-pow: the power rule
       const n = node.constant;
+      // a⁰ is the constant 1, so its derivative is 0, even at a = 0 where
+      // 0 · 0⁻¹ would be NaN.
       const local = n === 0 ? 0 : round(n * round(a ** (n - 1), dtype), dtype);
       accumulate(left!, round(g * local, dtype));
       return;
