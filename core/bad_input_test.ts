@@ -2,8 +2,6 @@
  * Bad input to the public functions of mod.ts, as plain JavaScript can pass
  * it: each call must throw a TypeError or RangeError whose message names the
  * argument's value, and a failed call must leave its inputs unchanged.
- *
- * Tests named "... (known gap)" fail today: they pin checks that are missing.
  */
 import assert from "node:assert/strict";
 import {
@@ -264,9 +262,7 @@ Deno.test("failed Value calls change nothing", () => {
   assert.equal(y.grad, 1);
 });
 
-// NOTE: known gap, kept as its own failing test.
-Deno.test("zeroGrads rejects a non-iterable (known gap)", () => {
-  // Today: the runtime's "values is not iterable".
+Deno.test("zeroGrads rejects a non-iterable", () => {
   assert.throws(() => zeroGrads(untyped(null)), {
     name: "TypeError",
     message: /Cannot zero.*null/,

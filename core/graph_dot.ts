@@ -155,7 +155,7 @@ export function graphDot(root: Value, options: GraphDotOptions = {}): string {
     const text = [
       node.label,
       `data ${formatNumber(node.data)}`,
-      `grad ${formatNumber(node.grad)}`,
+      `grad ${node.requiresGrad ? formatNumber(node.grad) : "none"}`,
     ].filter((line) => line !== "");
     const style = node.op === "leaf" ? ', style="rounded,filled", fillcolor="#e3f0fb"' : "";
     lines.push(`  v${i} [shape=box${style}, label=${quote(text.join("\n"))}];`);

@@ -245,7 +245,9 @@ export function escapeXml(text: string): string {
 
 /** Returns the three lines of a node's box: label, data and grad. */
 function boxLines(node: Value, formatNumber: (x: number) => string): [string, string, string] {
-  return [node.label, `data ${formatNumber(node.data)}`, `grad ${formatNumber(node.grad)}`];
+  // A leaf made without requiresGrad has no gradient, as PyTorch's grad is None.
+  const grad = node.requiresGrad ? formatNumber(node.grad) : "none";
+  return [node.label, `data ${formatNumber(node.data)}`, `grad ${grad}`];
 }
 
 /** Assigns every node a column and a vertical position. */

@@ -61,6 +61,9 @@ Deno.test("graphSvg shows the article's numbers", () => {
     ["w5", "data 0.4", "grad 0.082167"],
     ["w1", "data 0.15", "grad 0.000438568"],
     ["E_total", "data 0.298371", "grad 1"],
+    // Inputs and targets take no gradient, as in PyTorch, where their grad is None.
+    ["i1", "data 0.05", "grad none"],
+    ["t2", "data 0.99", "grad none"],
   ];
   for (const [label, data, grad] of cases) {
     const group = groups.get(label);

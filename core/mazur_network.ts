@@ -234,10 +234,11 @@ export function forwardPass(parameters: Parameters, options: ForwardOptions = {}
   }
   const { w1, w2, w3, w4, w5, w6, w7, w8, b1, b2 } = parameters;
   const dtype = w1.dtype;
-  const i1 = new Value(ARTICLE_EXAMPLE.i1, { label: "i1", dtype });
-  const i2 = new Value(ARTICLE_EXAMPLE.i2, { label: "i2", dtype });
-  const t1 = new Value(ARTICLE_EXAMPLE.t1, { label: "t1", dtype });
-  const t2 = new Value(ARTICLE_EXAMPLE.t2, { label: "t2", dtype });
+  // Inputs and targets take no gradient, as torch.tensor(0.05) without requires_grad.
+  const i1 = new Value(ARTICLE_EXAMPLE.i1, { label: "i1", dtype, requiresGrad: false });
+  const i2 = new Value(ARTICLE_EXAMPLE.i2, { label: "i2", dtype, requiresGrad: false });
+  const t1 = new Value(ARTICLE_EXAMPLE.t1, { label: "t1", dtype, requiresGrad: false });
+  const t2 = new Value(ARTICLE_EXAMPLE.t2, { label: "t2", dtype, requiresGrad: false });
   const activate = form === "fused" ? sigmoid : composedSigmoid;
 
   // Hidden layer. The two wirings differ only in which weight carries i2 into

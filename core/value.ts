@@ -50,6 +50,11 @@ export interface ValueOptions {
   label?: string;
   /** `"float64"` (the default) or `"float32"`, which rounds like a PyTorch float32 tensor. */
   dtype?: FloatDType;
+  /**
+   * Whether `backward()` computes this leaf's gradient: true by default, false
+   * for inputs and targets, like a PyTorch tensor made without `requires_grad=True`.
+   */
+  requiresGrad?: boolean;
 }
 
 // Each backward() call uses two fresh mark numbers, so marks left by an earlier
@@ -105,6 +110,8 @@ export class Value {
   mark = 0;
   /** Number of the backward call that first gave `grad` a value; 0 while it has none. */
   gradCall = 0;
+  /** Whether `backward()` fills in `grad`; false only for leaves made with `requiresGrad: false`. */
+  requiresGrad = true;
 
   /**
    * Creates a leaf: an input or a parameter.
@@ -128,6 +135,12 @@ export class Value {
       }
       label = checkLabel(options.label ?? "");
       dtype = checkDType(options.dtype ?? "float64");
+      if (options.requiresGrad !== undefined && typeof options.requiresGrad !== "boolean") {
+        throw new TypeError(
+          `Invalid requiresGrad ${describe(options.requiresGrad)}: expected true or false`,
+        );
+      }
+      this.requiresGrad = options.requiresGrad ?? true;
     }
     this.data = dtype === "float32" ? Math.fround(data) : data;
     this.label = label;
@@ -246,7 +259,8 @@ export class Value {
   toString(): string {
     const label = this.label === "" ? "" : `, label=${JSON.stringify(this.label)}`;
     const dtype = this.dtype === "float32" ? ", dtype=float32" : "";
-    return `Value(data=${this.data}, grad=${this.grad}${label}${dtype})`;
+    const grad = this.requiresGrad ? `grad=${this.grad}` : "requiresGrad=false";
+    return `Value(data=${this.data}, ${grad}${label}${dtype})`;
   }
 
   /** Returns the label, or the operation and data for an unlabelled node, for error messages. */
@@ -557,6 +571,7 @@ function propagate(node: Value): void {
  * that has no gradient yet takes the contribution as it is (-0 stays -0).
  */
 function accumulate(node: Value, contribution: number): void {
+  if (!node.requiresGrad) return;
   const value = round(contribution, node.dtype);
   const first = node.op === "leaf" ? node.gradCall === 0 : node.gradCall !== backwardCall;
   if (first) {

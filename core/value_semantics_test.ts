@@ -323,10 +323,9 @@ Deno.test("division by a zero constant follows IEEE", () => {
   }
 });
 
-// NOTE: known mismatch with PyTorch, kept as its own failing test.
-Deno.test("gradients keep the sign of zero (known gap)", () => {
+Deno.test("gradients keep the sign of zero", () => {
   // PyTorch 1.13 assigns a leaf's first gradient, so a -0.0 contribution stays
-  // -0.0; the engine adds it to a starting +0, and 0 + -0 is +0 in IEEE 754.
+  // -0.0; adding it to a starting +0 would give +0 in IEEE 754.
   checkUnary("log", log, -INF, NAN, -0);
   checkBinary("div", div, [1, INF], [0, 0, -0]);
   checkBinary("div", div, [0, INF], [0, 0, -0]);

@@ -241,3 +241,19 @@ Deno.test("Value rejects bad arguments with the value in the message", () => {
       /Cannot compute exp\(2\): expected a Value, got number; wrap numbers with new Value\(x\)/,
   });
 });
+
+Deno.test("leaves made without requiresGrad get no gradient", () => {
+  // PyTorch: x = torch.tensor(2.0) without requires_grad keeps x.grad None,
+  // while w = torch.tensor(3.0, requires_grad=True) gets d(w·x)/dw = 2.
+  const x = new Value(2, { label: "x", requiresGrad: false });
+  const w = new Value(3, { label: "w" });
+  const y = mul(w, x);
+  y.backward();
+  assert.equal(w.grad, 2);
+  assert.equal(x.grad, 0);
+  assert.equal(x.toString(), 'Value(data=2, requiresGrad=false, label="x")');
+  assert.throws(() => new Value(1, { requiresGrad: "yes" as unknown as boolean }), {
+    name: "TypeError",
+    message: 'Invalid requiresGrad "yes": expected true or false',
+  });
+});
