@@ -152,3 +152,59 @@ function orderedBits(x: number): number {
   // Negative floats count down from -0, which maps to the same integer as +0.
   return bits < 0 ? -(bits & 0x7fffffff) : bits;
 }
+
+/**
+ * Computes `base ** exponent` the way PyTorch 1.13's `pow` kernel does, in
+ * float32 or float64.
+ *
+ * PyTorch does not call `pow` for the common exponents: it multiplies for 2,
+ * 3 and -2, and takes a square root or a reciprocal for 0.5, -0.5 and -1. Each
+ * of those steps rounds on its own in float32, so the results can differ from
+ * a correctly rounded power by one ulp. Any other exponent goes to the C
+ * library's `pow` in float64, with the exponent kept as a float64 number.
+ *
+ * @param base The number to raise; in float32 mode, a float32 number.
+ * @param exponent The exponent, used as given.
+ * @param float32 Whether to round each step to float32.
+ * @returns The power, rounded as PyTorch rounds it.
+ * @throws {TypeError} If `base` or `exponent` is not a number.
+ *
+ * @example Usage
+ * ```ts
+ * import { powLikePyTorch } from "./float32.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(powLikePyTorch(3, 2, false), 9);
+ * assert.equal(powLikePyTorch(4, -0.5, true), 0.5);
+ * ```
+ */
+export function powLikePyTorch(base: number, exponent: number, float32: boolean): number {
+  if (typeof base !== "number" || typeof exponent !== "number") {
+    throw new TypeError(
+      `Cannot compute pow(${describeArgument(base)}, ${
+        describeArgument(exponent)
+      }): expected two numbers`,
+    );
+  }
+  const round = float32 ? Math.fround : (x: number) => x;
+  switch (exponent) {
+    case 0:
+      return 1;
+    case 1:
+      return base;
+    case 2:
+      return round(base * base);
+    case 3:
+      return round(round(base * base) * base);
+    case -2:
+      return round(1 / round(base * base));
+    case 0.5:
+      return round(Math.sqrt(base));
+    case -0.5:
+      return round(1 / round(Math.sqrt(base)));
+    case -1:
+      return round(1 / base);
+    default:
+      return round(base ** exponent);
+  }
+}

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { expFloat32, float32UlpDistance } from "./float32.ts";
+import { expFloat32, float32UlpDistance, powLikePyTorch } from "./float32.ts";
 
 // torch.exp(torch.tensor(x)).item() in PyTorch 1.13 (float32, x86-64 with AVX2).
 // The first row is the notebook's exp(-net_o1). Rows marked "fround" are those
@@ -39,4 +39,26 @@ Deno.test("float32UlpDistance counts float32 steps", () => {
   assert.equal(float32UlpDistance(-(2 ** -149), 2 ** -149), 2);
   assert.equal(float32UlpDistance(0.1, 0.1 + 1e-12), 0);
   assert.equal(float32UlpDistance(NaN, 1), Infinity);
+});
+
+Deno.test("powLikePyTorch multiplies for an exponent of 3", () => {
+  // PyTorch 1.13: torch.tensor(1.003411, dtype=torch.float64) ** 3 is
+  // 1.0102679444497156, the product (x·x)·x; Python's 1.003411 ** 3 and
+  // JavaScript's Math.pow give 1.0102679444497158.
+  assert.equal(powLikePyTorch(1.003411, 3, false), 1.0102679444497156);
+  assert.equal(1.003411 ** 3, 1.0102679444497158);
+});
+
+Deno.test("powLikePyTorch handles exponents 0 and 1 as PyTorch does", () => {
+  // torch.pow(x, 0) is 1 even for NaN, and torch.pow(x, 1) is x itself.
+  assert.equal(powLikePyTorch(NaN, 0, true), 1);
+  assert.ok(Number.isNaN(powLikePyTorch(NaN, 1, true)));
+  assert.equal(powLikePyTorch(-0, 1, false), -0);
+});
+
+Deno.test("powLikePyTorch rejects non-numbers", () => {
+  assert.throws(() => powLikePyTorch("2" as unknown as number, 2, false), {
+    name: "TypeError",
+    message: 'Cannot compute pow("2", 2): expected two numbers',
+  });
 });

@@ -21,7 +21,7 @@
  * @module
  */
 
-import { expFloat32 } from "./float32.ts";
+import { expFloat32, powLikePyTorch } from "./float32.ts";
 
 /** Floating-point precision of a `Value`, named as PyTorch names its dtypes. */
 export type FloatDType = "float64" | "float32";
@@ -73,9 +73,14 @@ let backwardCall = 0;
  * float32 (`Math.fround`) after each operation, as PyTorch rounds the float32
  * tensors it computes with. That reproduces figures that PyTorch printed from
  * float32 tensors, which can differ from float64 in the 8th significant digit.
- * Plain number operands are rounded to float32 first, as PyTorch converts a
- * Python scalar to the tensor's dtype. When a float32 and a float64 `Value` meet,
- * the result is float64, PyTorch's type promotion for two 0-dimensional tensors.
+ * Where PyTorch 1.13's CPU kernels round differently (its own exp, pow by
+ * multiplication or square root, 1 - tanh² rounded once), the engine follows
+ * them, so results equal PyTorch's for 0-dimensional tensors bit for bit; tanh
+ * itself is the one exception (see {@linkcode tanh}). Plain number operands are
+ * rounded to float32 first, as PyTorch converts a Python scalar to the tensor's
+ * dtype; a `pow` exponent stays float64, as in PyTorch. When a float32 and a
+ * float64 `Value` meet, the result is float64, PyTorch's type promotion for two
+ * 0-dimensional tensors.
  *
  * @example Usage
  * ```ts
@@ -413,13 +418,13 @@ export function pow(a: Value, exponent: number): Value {
         `for a Value exponent write exp(mul(exponent, log(base)))`,
     );
   }
-  const constant = a.dtype === "float32" ? Math.fround(exponent) : exponent;
-  const out = unary("pow", a.data ** constant, a);
-  out.constant = constant;
+  // The exponent stays a float64 number in float32 mode too, as in PyTorch.
+  const out = unary("pow", powLikePyTorch(a.data, exponent, a.dtype === "float32"), a);
+  out.constant = exponent;
   return out;
 }
 
-/** Returns `e ** a`; overflows to Infinity past about 709.78, as IEEE 754 does. */
+/** Returns `e ** a`; overflows to Infinity past about 709.78 (88.72 in float32), as IEEE 754 does. */
 export function exp(a: Value): Value {
   const x = checkValue("exp", a).data;
   // float32 follows PyTorch's own exp, which is not always correctly rounded.
@@ -431,7 +436,12 @@ export function log(a: Value): Value {
   return unary("log", Math.log(checkValue("log", a).data), a);
 }
 
-/** Returns the hyperbolic tangent of `a`. */
+/**
+ * Returns the hyperbolic tangent of `a`.
+ *
+ * NOTE: in float32 this is the correctly rounded tanh. PyTorch's comes from the
+ * C library's `tanhf`, which is one ulp away on about 0.4 % of inputs.
+ */
 export function tanh(a: Value): Value {
   return unary("tanh", Math.tanh(checkValue("tanh", a).data), a);
 }
@@ -439,15 +449,19 @@ export function tanh(a: Value): Value {
 /**
  * Returns the logistic sigmoid `1 / (1 + e ** -a)` as one operation.
  *
- * It is computed as PyTorch computes it, in the Value's own precision: for
- * float32, exp, the sum and the reciprocal are each rounded to float32. It is
- * never NaN for a number: `e ** -a` overflows to Infinity below about -709.78
- * (-88.72 in float32) and the result is then exactly 0, as in PyTorch.
+ * It is computed as PyTorch computes it for a 0-dimensional tensor, in the
+ * Value's own precision: for float32, exp (the C library's), the sum and the
+ * reciprocal are each rounded to float32. It is NaN only for NaN: `e ** -a`
+ * overflows to Infinity below about -709.78 (-88.72 in float32) and the
+ * result is then exactly 0, as in PyTorch.
  */
 export function sigmoid(a: Value): Value {
   const x = checkValue("sigmoid", a).data;
-  const data = a.dtype === "float32" ? 1 / Math.fround(1 + expFloat32(-x)) : 1 / (1 + Math.exp(-x));
-  return unary("sigmoid", data, a);
+  if (a.dtype === "float32") {
+    const denominator = Math.fround(1 + Math.fround(Math.exp(-x)));
+    return unary("sigmoid", 1 / denominator, a);
+  }
+  return unary("sigmoid", 1 / (1 + Math.exp(-x)), a);
 }
 
 /** Returns `max(0, a)` as PyTorch's `clamp_min(a, 0)`: NaN stays NaN and -0 stays -0. */
@@ -521,7 +535,9 @@ function propagate(node: Value): void {
       const n = node.constant;
       // a⁰ is the constant 1, so its derivative is 0, even at a = 0 where
       // 0 · 0⁻¹ would be NaN.
-      const local = n === 0 ? 0 : round(n * round(a ** (n - 1), dtype), dtype);
+      const local = n === 0
+        ? 0
+        : round(round(n, dtype) * powLikePyTorch(a, n - 1, dtype === "float32"), dtype);
       accumulate(left!, round(g * local, dtype));
       return;
       // end exercise backward-pow
@@ -542,7 +558,8 @@ function propagate(node: Value): void {
     case "tanh": { // d(tanh a)/da = 1 - tanh²a
       // exercise backward-tanh: the local derivative of tanh
       const t = node.data;
-      accumulate(left!, round(g * round(1 - round(t * t, dtype), dtype), dtype));
+      // PyTorch rounds 1 - t² once, as a fused multiply-add.
+      accumulate(left!, round(g * round(1 - t * t, dtype), dtype));
       return;
       // end exercise backward-tanh
     }

@@ -266,19 +266,50 @@ Deno.test("sigmoid underflows like PyTorch", () => {
 });
 
 Deno.test("float32 sigmoid matches PyTorch bitwise", () => {
-  // PyTorch 1.13 float32 torch.sigmoid on random inputs where a float64
-  // result rounded to float32 differs by one float32 step: [x, sigmoid(x),
-  // gradient]. PyTorch computes 1 / (1 + exp(-x)) in float32 arithmetic.
+  // PyTorch 1.13 float32 torch.sigmoid of 0-d tensors on random inputs where a
+  // float64 result rounded to float32 differs by one float32 step: [x,
+  // sigmoid(x), gradient]. PyTorch computes 1 / (1 + exp(-x)) in float32.
   const cases: [number, number, number][] = [
-    [12.290169715881348, 0.9999953508377075, 0.000004649140464607626],
+    [12.290169715881348, 0.9999953508377075, 4.649140464607626e-06],
     [4.3760857582092285, 0.987581729888916, 0.01226405706256628],
     [7.394118785858154, 0.9993854761123657, 0.0006141462363302708],
-    [-28.3270206451416, 4.985758984485389e-13, 4.985758984485389e-13],
+    [-28.3270206451416, 4.985758442384303e-13, 4.985758442384303e-13],
     [-36.12325668334961, 2.0505434161297172e-16, 2.0505434161297172e-16],
-    [11.745251655578613, 0.9999921321868896, 0.000007867751264711842],
+    [11.745251655578613, 0.9999921321868896, 7.867751264711842e-06],
   ];
   for (const [x, output, gradient] of cases) {
     checkUnary("sigmoid", sigmoid, x, output, gradient, "float32");
+  }
+});
+
+Deno.test("float32 pow and tanh match PyTorch bitwise", () => {
+  // PyTorch 1.13, 0-d float32 tensors: [operation, x, y, dx] where y = op(x)
+  // and dx is the gradient of 0.7 · y. PyTorch multiplies for exponents 3 and
+  // -2, takes square roots for ±0.5, and rounds 1 - tanh² once; most rows are
+  // inputs where a correctly rounded power differs from PyTorch's by one ulp.
+  const cases: [string, number, number, number][] = [
+    ["pow 3", -0.031462933868169785, -3.114566789008677e-05, 0.002078823745250702],
+    ["pow 3", 0.006896810606122017, 3.280536873262463e-07, 9.988860256271437e-05],
+    ["pow 3", 0.1812860369682312, 0.005957897752523422, 0.06901571154594421],
+    ["pow 0.5", 0.10569071024656296, 0.3251010775566101, 1.0765881538391113],
+    ["pow -0.5", 0.10569071024656296, 3.0759663581848145, -10.186214447021484],
+    ["pow -0.5", 0.9615620374679565, 1.0197914838790894, -0.3711949586868286],
+    ["pow -0.5", 21.167097091674805, 0.21735484898090363, -0.0035939833614975214],
+    ["pow -1", -0.031462933868169785, -31.783432006835938, -707.130615234375],
+    ["pow -2", -0.031462933868169785, 1010.1865844726562, 44950.0703125],
+    ["pow -2", 0.10569071024656296, 89.52130126953125, -1185.8167724609375],
+    ["pow -2", 0.9615620374679565, 1.0815469026565552, -1.5746936798095703],
+    ["pow 1.7", 0.10569071024656296, 0.02192111313343048, 0.24681568145751953],
+    ["tanh", -0.031462933868169785, -0.03145255520939827, 0.6993075013160706],
+    ["tanh", 0.10569071024656296, 0.10529892146587372, 0.6922385096549988],
+    ["tanh", 0.006896810606122017, 0.0068967011757195, 0.6999666690826416],
+  ];
+  for (const [operation, x, output, gradient] of cases) {
+    const a = new Value(x, { dtype: "float32" });
+    const y = operation === "tanh" ? tanh(a) : pow(a, Number(operation.split(" ")[1]));
+    mul(y, 0.7).backward();
+    assert.equal(y.data, output, `${operation}(${x})`);
+    assert.equal(a.grad, gradient, `d ${operation}(${x})`);
   }
 });
 
