@@ -87,7 +87,8 @@ export function formatGraph(root: Value, options: GraphTextOptions = {}): string
       names.get(node)!,
       expression(node, names, formatNumber),
       formatNumber(node.data),
-      formatNumber(node.grad),
+      // A leaf made without requiresGrad has no gradient, as PyTorch's grad is None.
+      node.requiresGrad ? formatNumber(node.grad) : "none",
     ]);
   });
   return alignColumns(rows);

@@ -132,3 +132,14 @@ Deno.test("formatGraph rejects a formatNumber that is not a function", () => {
     message: /Cannot format the graph with formatNumber fixed: expected a function/,
   });
 });
+
+Deno.test("formatGraph shows no gradient for inputs", () => {
+  // An input made without requiresGrad has no gradient, as PyTorch's grad is None.
+  const x = new Value(2, { label: "x", requiresGrad: false });
+  const w = new Value(3, { label: "w" });
+  const y = mul(w, x).named("y");
+  y.backward();
+  const rows = formatGraph(y).split("\n");
+  assert.match(rows.find((row) => /\bx\b.*leaf/.test(row)) ?? "", /leaf\s+2\.0\s+none$/);
+  assert.match(rows.find((row) => /\bw\b.*leaf/.test(row)) ?? "", /leaf\s+3\.0\s+2\.0$/);
+});

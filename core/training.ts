@@ -14,7 +14,7 @@
  *   takes its gradients from a second `backward()` over the same graph, so the
  *   recorded activations are still those of the step's forward pass, but every
  *   multiplication by a later layer's weight uses the weight's updated value.
- *   The first version of the article's companion code updated this way.
+ *   This order reproduces the article's error after one step and its final outputs.
  *
  * @module
  */
@@ -220,6 +220,12 @@ function checkParameters(layers: readonly Layer[]): void {
           throw new TypeError(
             `Cannot train ${parameter.describe()} in layer ${index}: it is the result of ` +
               `"${parameter.op}", and only leaves can be parameters; create it with new Value(x)`,
+          );
+        }
+        if (!parameter.requiresGrad) {
+          throw new TypeError(
+            `Cannot train ${parameter.describe()} in layer ${index}: it was made with ` +
+              `requiresGrad: false, so backward() gives it no gradient; create it without that option`,
           );
         }
         if (seen.has(parameter)) {

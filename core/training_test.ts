@@ -173,3 +173,18 @@ Deno.test("train rejects invalid options", () => {
   });
   assert.equal(w.data, 1, "no rejected call may move a parameter");
 });
+
+Deno.test("train rejects a parameter without requiresGrad", () => {
+  // Such a leaf never gets a gradient, so training would silently leave it.
+  const w = new Value(3, { label: "w", requiresGrad: false });
+  const options: TrainingOptions = {
+    layers: [{ weights: [w], biases: [] }],
+    loss: () => mul(w, w),
+    learningRate: 0.1,
+    steps: 1,
+  };
+  assert.throws(() => train(options), {
+    name: "TypeError",
+    message: /Cannot train "w" in layer 0: it was made with requiresGrad: false/,
+  });
+});

@@ -260,7 +260,7 @@ export class Value {
     }
   }
 
-  /** Returns a short description such as `Value(data=0.4, grad=0.08216704056423078, label="w5")`. */
+  /** Returns a short description such as `Value(data=0.4, grad=0.08216704056423077, label="w5")`. */
   toString(): string {
     const label = this.label === "" ? "" : `, label=${JSON.stringify(this.label)}`;
     const dtype = this.dtype === "float32" ? ", dtype=float32" : "";

@@ -591,7 +591,9 @@ Deno.test("lesson 04 diagram draws every edge once", async (t) => {
     for (const weight of WEIGHT_NAMES) {
       const lines = NETWORK_DIAGRAM.filter((line) => new RegExp(`\\b${weight}\\b`).test(line));
       assert.equal(lines.length, 1, `${weight} is on ${lines.length} lines`);
-      assert.match(lines[0], /-|`-\.|\.-'/, `${weight}'s line draws an edge`);
+      // The label sits on a straight edge ("-- w1 --") or next to a diagonal ("`-. w3", ".-' w2").
+      const onEdge = new RegExp(`-+ ${weight} -+|\`-\\. ${weight}|\\.-' ${weight}`);
+      assert.match(lines[0], onEdge, `${weight}'s label is not on an edge`);
     }
   });
 

@@ -141,7 +141,7 @@ export function runLesson(transcript = new Transcript()) {
   transcript.print("every gradient from the weights before the step, then all weights at once.");
   transcript.print("Its error after one step and its final outputs come from another order:");
   transcript.print("move w5..w8 first, then compute the hidden layer's gradients with the");
-  transcript.print("moved w5..w8. The first version of the article's companion code did that.");
+  transcript.print("moved w5..w8, as a program that updates layer by layer would.");
   transcript.print("Its final error is the textbook update's one step short of 10,000, which is");
   transcript.print("what a loop reports if it prints the loss of its last forward pass, computed");
   transcript.print("before that step's update.");
@@ -381,5 +381,5 @@ Deno.test("lesson 05 printout explains the figures", () => {
   const text = lesson().transcript.toString();
   assert.match(text, /0\.291027924 {3}output layer first \(textbook: 0\.291027774\)/);
   assert.match(text, /0\.0000351085 {2}textbook after 9,999 steps/);
-  assert.match(text, /The first version of the article's companion code did that/);
+  assert.match(text, /as a program that updates layer by layer would/);
 });
