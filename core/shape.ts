@@ -10,6 +10,8 @@
  * @module
  */
 
+import { describeArgument } from "./argument.ts";
+
 /**
  * Formats a shape as PyTorch prints it inside messages: `[3, 4]`.
  *
@@ -69,7 +71,9 @@ export function shapeSize(shape: readonly number[]): number {
  */
 export function assertShape(shape: readonly number[], action: string): void {
   if (!Array.isArray(shape)) {
-    throw new TypeError(`${action}: expected the shape as an array of integers, got ${shape}`);
+    throw new TypeError(
+      `${action}: expected the shape as an array of integers, got ${describeArgument(shape)}`,
+    );
   }
   shape.forEach((dimension, position) => {
     if (!Number.isInteger(dimension)) {
@@ -171,7 +175,9 @@ export function isContiguousLayout(shape: readonly number[], strides: readonly n
  */
 export function inferShape(requested: readonly number[], size: number): number[] {
   if (!Array.isArray(requested)) {
-    throw new TypeError(`Cannot reshape: expected the shape as integers, got ${requested}`);
+    throw new TypeError(
+      `Cannot reshape: expected the shape as integers, got ${describeArgument(requested)}`,
+    );
   }
   const shape = formatShape(requested);
   let inferred = -1;

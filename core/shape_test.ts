@@ -35,7 +35,7 @@ Deno.test("assertShape rejects bad dimensions", () => {
   });
   assert.throws(() => assertShape("3" as unknown as number[], "Cannot create tensor"), {
     name: "TypeError",
-    message: /expected the shape as an array of integers, got 3/,
+    message: /expected the shape as an array of integers, got "3"/,
   });
 });
 

@@ -32,6 +32,7 @@ import {
   wrapDimension,
 } from "./shape.ts";
 import { formatTensor } from "./tensor_format.ts";
+import { describeArgument } from "./argument.ts";
 
 export type { DType, Storage } from "./dtype.ts";
 
@@ -327,7 +328,9 @@ export class Tensor {
    */
   set(index: readonly number[], value: number | boolean): void {
     if (!Array.isArray(index)) {
-      throw new TypeError(`Cannot write element: expected the index as an array, got ${index}`);
+      throw new TypeError(
+        `Cannot write element: expected the index as an array, got ${describeArgument(index)}`,
+      );
     }
     const position = this.#storageIndex(index, "write");
     this.storage[position] = convertValue(value, this.dtype, () => formatShape(index));
