@@ -3,8 +3,7 @@
  * reshape and view round trips, strides that agree with the element order,
  * transposes and permutations that undo each other, and `contiguous()`.
  *
- * Each random tensor is checked against a plain model that knows nothing of
- * strides: its shape and its elements as a flat list in logical (row-major) order.
+ * Each random tensor is checked against a plain model that has no strides: its shape and its elements as a flat list in logical (row-major) order.
  */
 import assert from "node:assert/strict";
 import { createRandom, type Random } from "./random_graph.ts";
@@ -26,7 +25,7 @@ function randomInteger(random: Random, below: number): number {
   return Math.floor(random() * below);
 }
 
-/** A random shape; a dimension is 0 one time in 20, so some tensors are empty. */
+/** Returns a random shape. A dimension is 0 one time in 20, so some tensors are empty. */
 function randomShape(random: Random): number[] {
   const ndim = randomInteger(random, MAX_NDIM + 1);
   return Array.from(
@@ -39,7 +38,7 @@ function size(shape: readonly number[]): number {
   return shape.reduce((product, dimension) => product * dimension, 1);
 }
 
-/** A random shape with `count` elements, built from its prime factors and some 1s. */
+/** Returns a random shape with `count` elements, built from its prime factors and some 1s. */
 function randomShapeOfSize(random: Random, count: number): number[] {
   if (count === 0) return [...randomShape(random).filter((d) => d > 0), 0];
   const factors: number[] = [];
@@ -65,7 +64,7 @@ function randomPermutation(random: Random, n: number): number[] {
   return order;
 }
 
-/** Every index of a shape, in row-major order. */
+/** Returns every index of a shape, in row-major order. */
 function allIndices(shape: readonly number[]): number[][] {
   let indices: number[][] = [[]];
   for (const dimension of shape) {
@@ -111,7 +110,10 @@ function contiguousStridesOf(shape: readonly number[]): number[] {
   return strides;
 }
 
-/** A random tensor, its model, and the operations that produced it (for messages). */
+/**
+ * Builds a random view and returns it with its model and the operations that
+ * produced it, which failure messages print.
+ */
 function randomView(random: Random): { tensor: Tensor; model: Model; steps: string[] } {
   const shape = randomShape(random);
   const count = size(shape);
@@ -248,7 +250,7 @@ Deno.test("set through a view writes one element", () => {
     index.forEach((i, d) => address += i * tensor.strides[d]);
     assert.equal(tensor.storage[address], -7, describe(seed, steps));
     assert.equal(tensor.get(...index), -7, describe(seed, steps));
-    // Exactly one element changed: the storage holds no other -7.
+    // Exactly one element changed: the storage contains no other -7.
     const written = Array.from(tensor.storage).filter((element) => element === -7);
     assert.equal(written.length, 1, describe(seed, steps));
   }
@@ -301,7 +303,7 @@ Deno.test("contiguous copies views in order", () => {
       assert.deepEqual(copy.strides, contiguousStridesOf(model.shape), what);
       assert.notEqual(copy.storage, tensor.storage, what);
     }
-    // A copy holds exactly the elements in logical order from its offset.
+    // A copy contains exactly the elements in logical order from its offset.
     const stored = Array.from(
       copy.storage.subarray(copy.offset, copy.offset + model.elements.length),
     );

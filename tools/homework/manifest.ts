@@ -2,10 +2,10 @@
  * The homework manifest, and how the grader makes sure that only the code
  * inside exercise regions counts.
  *
- * `deno task homework` writes the manifest into the student copy. It holds the
+ * `deno task homework` writes the manifest into the student copy. It contains the
  * exercises' points, a SHA-256 fingerprint of every file with the region
  * bodies left out, and which tests depend on which exercises. An instructor
- * keeps a copy of it: a student can edit the one in their copy.
+ * keeps a copy of it, because a student can edit the one in their copy.
  *
  * @module
  */
@@ -16,13 +16,13 @@ import { testKey } from "./junit.ts";
 import { findRegions, isModulePath, regionBodies, replaceBodies } from "./markers.ts";
 import type { FileRun } from "./test_run.ts";
 
-/** Where the manifest sits in a student copy, relative to its root. */
+/** Path of the manifest in a student copy, relative to its root. */
 export const MANIFEST_PATH = ".homework/manifest.json";
 
 /** The manifest format this code reads and writes. */
 const MANIFEST_FORMAT = 1;
 
-/** What `deno task homework` records about a student copy. */
+/** Record that `deno task homework` writes about a student copy. */
 export interface Manifest {
   /** The manifest format, 1. */
   format: number;
@@ -34,7 +34,7 @@ export interface Manifest {
   tests: Record<string, string[]>;
 }
 
-/** How a kit's files differ from a manifest's fingerprints. */
+/** Files of a kit that differ from a manifest's fingerprints, by kind of change. */
 export interface FileChanges {
   /** Files whose text outside the regions differs. */
   changed: string[];
@@ -209,7 +209,7 @@ async function sha256(bytes: Uint8Array): Promise<string> {
   return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, "0")).join("");
 }
 
-/** Which tests depend on which exercises, and what went wrong finding out. */
+/** Map from tests to the exercises they depend on, and the problems found building it. */
 export interface TestMap {
   /** For each test key that fails when some exercise is blanked, those exercises. */
   tests: Record<string, string[]>;
@@ -218,10 +218,13 @@ export interface TestMap {
 }
 
 /**
- * Works out which tests depend on which exercise, from runs of the solution
- * kit with one exercise blanked at a time, and checks the kit on the way:
- * the solution passes every test, each blanked exercise fails at least one
- * test, and each test it fails shows its message, never a crash or type error.
+ * Maps each test to the exercises it depends on, from runs of the solution
+ * kit with one exercise blanked at a time.
+ *
+ * It also checks the kit. The solution must pass every test, and each blanked
+ * exercise must fail at least one test. Each test that a blanked exercise fails
+ * must show that exercise's message (or fail only in its steps), not a crash or
+ * type error.
  *
  * @param solution The runs of the solution kit.
  * @param blanked For each exercise id, the runs with only that exercise blanked.
