@@ -80,7 +80,7 @@ Deno.test("readNpz rejects corrupt deflate data", async () => {
   corrupt.fill(0xff, 55, 75);
   await assert.rejects(readNpz(corrupt, "deflated.npz"), {
     name: "FileFormatError",
-    message: /^Cannot read deflated\.npz: member a\.npy holds corrupt deflate data$/,
+    message: /^Cannot read deflated\.npz: member a\.npy contains corrupt deflate data$/,
   });
 });
 

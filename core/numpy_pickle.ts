@@ -295,7 +295,7 @@ function latin1Bytes(text: string, file: string): Uint8Array {
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code > 0xff) {
-      throw new FileFormatError(file, "a Latin-1 byte string holds a character beyond U+00FF");
+      throw new FileFormatError(file, "a Latin-1 byte string contains a character beyond U+00FF");
     }
     bytes[i] = code;
   }

@@ -11,11 +11,13 @@
  * `numpy_pickle.ts`, and any other one is rejected, naming it, as soon as the
  * reader reaches it.
  *
- * Python values become JavaScript values as follows: dict to `Map`, list to
- * `Array`, tuple to a frozen `Array`, str to `string`, int and float to
- * `number`, bool to `boolean`, None to `null`, bytes and bytearray to
- * `Uint8Array`, NumPy arrays and scalars of numbers to `Tensor` (a scalar is a
- * 0-d tensor), NumPy object arrays to `ObjectArray`.
+ * Python values map to JavaScript values as follows:
+ *
+ * - dict to `Map`, list to `Array`, tuple to a frozen `Array`
+ * - str to `string`, int and float to `number`, bool to `boolean`, None to `null`
+ * - bytes and bytearray to `Uint8Array`
+ * - NumPy arrays and scalars of numbers to `Tensor` (a scalar is a 0-d tensor)
+ * - NumPy object arrays to `ObjectArray`
  *
  * @module
  */
@@ -31,7 +33,7 @@ import {
   UnbuiltArray,
 } from "./numpy_pickle.ts";
 
-/** Highest pickle protocol the reader knows; Python 3.8 and later write up to 5. */
+/** Highest pickle protocol the reader supports. Python 3.8 and later write up to 5. */
 const HIGHEST_PROTOCOL = 5;
 
 /** Lowest protocol the reader accepts: the first with `PROTO`, binary floats and `NEWTRUE`. */
@@ -73,7 +75,7 @@ const UNSUPPORTED_OPCODES: Record<number, string> = {
  *   ones, uses an opcode or a value the reader does not support, or is
  *   truncated or malformed. No partial value is returned.
  * @throws {RangeError} If an integer lies beyond ±(2^53 - 1), or an array
- *   holds `int64` or `uint64` values beyond it.
+ *   contains `int64` or `uint64` values beyond it.
  * @throws {TypeError} If `bytes` is not a `Uint8Array` or `file` is not a string.
  *
  * @example Usage
@@ -315,7 +317,7 @@ class PickleMachine {
   private popItems(count: number, at: number): unknown[] {
     if (this.stack.length < count) {
       throw this.error(
-        `the opcode at byte ${at} needs ${count} values, the stack holds ${this.stack.length}`,
+        `the opcode at byte ${at} needs ${count} values, but the stack contains ${this.stack.length}`,
       );
     }
     return this.stack.splice(this.stack.length - count, count);
@@ -480,7 +482,7 @@ function isGlobal(value: unknown): value is PickleGlobal {
   return typeof value === "object" && value !== null && "qualifiedName" in value && "call" in value;
 }
 
-/** Rejects a result that still holds an array whose state never arrived, or a bare global. */
+/** Rejects a result that still contains a bare global or an array whose state never arrived. */
 function assertFinished(root: unknown, file: string): void {
   const seen = new Set<unknown>();
   const pending: unknown[] = [root];

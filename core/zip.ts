@@ -78,7 +78,7 @@ export async function readZip(bytes: Uint8Array, file: string): Promise<Map<stri
   const members = new Map<string, Uint8Array>();
   for (const entry of entries) {
     if (members.has(entry.name)) {
-      throw new FileFormatError(file, `the archive holds the member ${entry.name} twice`);
+      throw new FileFormatError(file, `the archive contains the member ${entry.name} twice`);
     }
     members.set(entry.name, await readMember(bytes, entry, file));
   }
@@ -301,7 +301,7 @@ async function inflate(
     }
   } catch (cause) {
     if (cause instanceof FileFormatError) throw cause;
-    throw new FileFormatError(file, `${where} holds corrupt deflate data`, { cause });
+    throw new FileFormatError(file, `${where} contains corrupt deflate data`, { cause });
   }
 
   const data = new Uint8Array(total);

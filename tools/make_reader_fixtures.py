@@ -28,8 +28,8 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "fixtures" / "readers"
 
-# Values for each dtype: the extremes the kit can hold exactly, zero, and a few
-# ordinary values; six of them, written as a (2, 3) array.
+# Six values for each dtype, written as a (2, 3) array: the extremes that the kit
+# stores exactly, zero, and a few ordinary values.
 VALUES = {
     "f2": [0.0, -2.5, 65504.0, 6e-08, math.inf, math.nan],
     "f4": [0.0, -1.5, 3.4028234663852886e38, 1e-45, -math.inf, 0.1],
@@ -47,10 +47,12 @@ VALUES = {
 
 
 def json_number(value):
-    """JSON has no NaN or infinity, so those are written as strings."""
-    if isinstance(value, float) and not math.isfinite(value):
-        return "nan" if math.isnan(value) else ("inf" if value > 0 else "-inf")
-    return value
+    """Return the value for JSON, with NaN and infinities as strings, which JSON lacks."""
+    if not isinstance(value, float) or math.isfinite(value):
+        return value
+    if math.isnan(value):
+        return "nan"
+    return "inf" if value > 0 else "-inf"
 
 
 def describe_array(array):
@@ -168,7 +170,7 @@ def main():
     write_npy("object_dict.npy", np.array({"answer": 42, "values": [1.5, 2.5]}, dtype=object))
     expected["object_dict.npy"] = describe(np.array({"answer": 42, "values": [1.5, 2.5]}, dtype=object))
 
-    # Values beyond the 2^53 the kit's int64 storage holds exactly.
+    # Values beyond 2^53, the limit up to which the kit's int64 storage is exact.
     write_npy("i8_beyond_safe.npy", np.array([1, 2**53 + 1], dtype="<i8"))
     write_npy("u8_beyond_safe.npy", np.array([2**64 - 1], dtype="<u8"))
 
@@ -219,7 +221,7 @@ def main():
         with np.load(OUT / name) as archive:
             expected[name] = {key: describe_array(archive[key]) for key in archive.files}
 
-    # An archive whose member holds a hostile pickle.
+    # An archive whose member contains a hostile pickle.
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         archive.writestr("frames.npy", write_npy("evil_object.npy", np.array(Evil(os.system, ("ls",)), dtype=object)))

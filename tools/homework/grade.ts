@@ -3,13 +3,15 @@
  *
  * A failing test whose failure text contains unfinished-exercise messages
  * counts against those exercises. Any other failing test (a wrong answer, a
- * crash, a time-out) counts against the exercises the manifest says it depends
- * on; when there are several, only against those that also fail another test,
- * if any do. An exercise passes when no failing test counts against it, unless
- * none of its tests passed and some stopped at another unfinished exercise:
- * then nothing checked it. So a blanked exercise fails even without a
- * manifest, and a test of two exercises fails only the unfinished or wrong one
- * while the other is done.
+ * crash, a time-out) counts against the exercises that the manifest lists for
+ * it. When it lists several, the test counts only against those that also fail
+ * another test, if any do.
+ *
+ * An exercise passes when no failing test counts against it, unless none of its
+ * tests passed and some stopped at another unfinished exercise, because then
+ * nothing checked it. So a blanked exercise fails even without a manifest, and
+ * a test of two exercises fails only the unfinished or wrong one while the
+ * other is done.
  *
  * @module
  */
@@ -128,8 +130,8 @@ export function gradeRuns(
     );
     if (FAILED_STEPS.test(result.failure.trim()) && stepsReported) continue;
 
-    // An unfinished exercise's message explains the failure by itself; the
-    // map is for failures that name none: wrong answers, crashes, time-outs.
+    // An unfinished exercise's message explains the failure by itself. The test
+    // map is for failures that name no exercise: wrong answers, crashes, time-outs.
     const named = unfinishedExercisesIn(result.failure);
     const ids = (named.length > 0 ? named : testMap[key] ?? []).filter((id) =>
       failingTests.has(id)
