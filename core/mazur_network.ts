@@ -176,7 +176,7 @@ export function parameterList(parameters: Parameters): Value[] {
   return PARAMETER_NAMES.map((name) => parameters[name]);
 }
 
-/** Throws a TypeError unless `parameters` holds a `Value` under each parameter name. */
+/** Throws a TypeError unless `parameters` contains a `Value` under each parameter name. */
 function assertParameters(parameters: unknown, action: string): asserts parameters is Parameters {
   if (typeof parameters !== "object" || parameters === null) {
     throw new TypeError(

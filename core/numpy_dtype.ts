@@ -2,12 +2,12 @@
  * NumPy's element types as they appear in files, and the decoding of their
  * bytes into the kit's typed-array storages.
  *
- * A `.npy` header names its element type with a type string such as `<f4`:
- * the byte order (`<` little-endian, `>` big-endian, `|` not applicable), a
- * kind (`f` float, `i` signed integer, `u` unsigned integer, `b` bool, `O`
- * Python object) and the size in bytes. A pickled array names it as
- * `numpy.dtype("f4")` and sets the byte order in the dtype's state; both end
- * up here.
+ * A `.npy` header names its element type with a type string such as `<f4`.
+ * The string gives the byte order (`<` little-endian, `>` big-endian, `|` not
+ * applicable), a kind (`f` float, `i` signed integer, `u` unsigned integer,
+ * `b` bool, `O` Python object) and the size in bytes. A pickled array names it
+ * as `numpy.dtype("f4")` and sets the byte order in the dtype's state. Both
+ * reach {@linkcode parseDescr} as a type string.
  *
  * | NumPy        | kit dtype | note                                            |
  * |--------------|-----------|-------------------------------------------------|
@@ -217,8 +217,9 @@ function decodeInt64(
     const highOffset = i * 8 + (little ? 4 : 0);
     const high = unsigned ? view.getUint32(highOffset, little) : view.getInt32(highOffset, little);
 
-    // Exact whenever the true value is a safe integer; beyond that the rounded
-    // sum is at least 2^53 in size, so the safe-integer check still catches it.
+    // The sum is exact whenever the true value is a safe integer. Beyond that,
+    // the rounded sum is at least 2^53 in magnitude, so the safe-integer check
+    // still catches it.
     const value = high * TWO_TO_32 + low;
     if (!Number.isSafeInteger(value)) {
       const exact = unsigned ? view.getBigUint64(i * 8, little) : view.getBigInt64(i * 8, little);

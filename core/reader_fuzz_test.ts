@@ -42,7 +42,7 @@ import protocol5 from "../fixtures/readers/sample_protocol_5.pkl" with { type: "
 
 // Mutated inputs per fixture file; about 2,000 in all.
 const ROUNDS_PER_FILE = 110;
-// Fill byte of the buffer around a windowed input; any read past the window sees it.
+// Fill byte of the buffer around a windowed input, so any read past the window returns it.
 const POISON = 0xa5;
 // Bytes of poison on each side of the window.
 const MARGIN = 64;
@@ -246,7 +246,7 @@ Deno.test("unpickle survives mutated pickles", async () => {
 });
 
 Deno.test("unmutated fixtures read without error", async () => {
-  // A fuzzer that only ever sees errors would pass vacuously; the originals must read.
+  // A fuzzer whose inputs all raise errors would pass vacuously, so the originals must read.
   for (const [file, bytes] of NPY_FILES) {
     assertWellFormed(readNpy(bytes, file, { allowPickle: true }), file);
   }

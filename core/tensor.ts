@@ -46,8 +46,8 @@ export type NestedInput = number | boolean | readonly NestedInput[];
 const DEFAULT_FLOATING_DTYPE: DType = "float32";
 
 /**
- * The longest tensor arange creates: 2^31 - 1 elements (16 GiB of float64),
- * the int32 index limit and far beyond any lesson. Deno 2 allocates longer
+ * Maximum length of a tensor that arange creates: 2^31 - 1 elements (16 GiB of
+ * float64), the int32 index limit and far beyond any lesson. Deno 2 allocates longer
  * typed arrays, but a range that long is a mistake here, not data to fill.
  * PyTorch 1.13 accepts up to 2^63 - 1 and past that reports "invalid size,
  * possible overflow?" (or fails to allocate).
@@ -532,10 +532,10 @@ export class Tensor {
   }
 
   /**
-   * Reorders the dimensions, like PyTorch's `permute`; the result is a view.
+   * Reorders the dimensions like PyTorch's `permute` and returns a view.
    *
-   * @param dims Every dimension exactly once, as arguments or as one array;
-   *   result dimension `i` is this tensor's dimension `dims[i]`.
+   * @param dims Every dimension exactly once, as arguments or as one array.
+   *   Result dimension `i` is this tensor's dimension `dims[i]`.
    * @returns A view with reordered sizes and strides.
    * @throws {TypeError} If a dimension is not an integer.
    * @throws {RangeError} If the count differs from the number of dimensions,

@@ -3,8 +3,8 @@ import { type Layer, train, type TrainingOptions } from "./training.ts";
 import { add, mul, pow, sub, Value } from "./value.ts";
 
 /**
- * A two-layer chain y = w2 · (w1 · x) with loss E = ½(y - t)², x = 1, t = 0,
- * w1 = 1, w2 = 2, learning rate 0.25. Every number below is exact in binary, so
+ * Builds a two-layer chain y = w2 · (w1 · x) with loss E = ½(y - t)², x = 1,
+ * t = 0, w1 = 1, w2 = 2, for learning rate 0.25. Every number below is exact in binary, so
  * the expected values are derived by hand:
  *   y = 2, dE/dy = 2, dE/dw2 = dE/dy · w1 · x = 2, so w2 moves to 2 - 0.25 · 2 = 1.5;
  *   dE/dw1 = dE/dy · w2 · x = 4 from the old w2 (textbook), so w1 moves to 0;

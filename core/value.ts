@@ -75,10 +75,10 @@ let backwardCall = 0;
  * float32 tensors, which can differ from float64 in the 8th significant digit.
  * Where PyTorch 1.13's CPU kernels round differently (its own exp, pow by
  * multiplication or square root, 1 - tanh² rounded once), the engine follows
- * them, so results equal PyTorch's for 0-dimensional tensors bit for bit; tanh
- * itself is the one exception (see {@linkcode tanh}). Plain number operands are
- * rounded to float32 first, as PyTorch converts a Python scalar to the tensor's
- * dtype; a `pow` exponent stays float64, as in PyTorch. When a float32 and a
+ * them, so results equal PyTorch's for 0-dimensional tensors bit for bit. The
+ * one exception is tanh itself (see {@linkcode tanh}). Plain number operands
+ * are rounded to float32 first, as PyTorch converts a Python scalar to the
+ * tensor's dtype, but a `pow` exponent stays float64, as in PyTorch. When a float32 and a
  * float64 `Value` meet, the result is float64, PyTorch's type promotion for two
  * 0-dimensional tensors.
  *

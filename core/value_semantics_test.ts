@@ -285,7 +285,7 @@ Deno.test("float32 sigmoid matches PyTorch bitwise", () => {
 Deno.test("float32 pow and tanh match PyTorch bitwise", () => {
   // PyTorch 1.13, 0-d float32 tensors: [operation, x, y, dx] where y = op(x)
   // and dx is the gradient of 0.7 · y. PyTorch multiplies for exponents 3 and
-  // -2, takes square roots for ±0.5, and rounds 1 - tanh² once; most rows are
+  // -2, takes square roots for ±0.5, and rounds 1 - tanh² once. Most rows are
   // inputs where a correctly rounded power differs from PyTorch's by one ulp.
   const cases: [string, number, number, number][] = [
     ["pow 3", -0.031462933868169785, -3.114566789008677e-05, 0.002078823745250702],

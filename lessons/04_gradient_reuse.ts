@@ -598,9 +598,9 @@ Deno.test("lesson 04 diagram draws every edge once", async (t) => {
   });
 
   await t.step("each weight between the article's units", () => {
-    // The article's wiring: w1 i1→h1, w4 i2→h2, w5 h1→o1, w8 h2→o2 on the
-    // straight edges; w3 i1→h2 and w7 h1→o2 on the diagonals going down,
-    // w2 i2→h1 and w6 h2→o1 on the diagonals going up.
+    // The article's wiring. The straight edges are w1 i1→h1, w4 i2→h2, w5 h1→o1
+    // and w8 h2→o2. The diagonals going down are w3 i1→h2 and w7 h1→o2, and
+    // the diagonals going up are w2 i2→h1 and w6 h2→o1.
     const line = (weight: string) => NETWORK_DIAGRAM.find((text) => text.includes(weight))!;
     assert.match(line("w1"), /\[i1\] -+ w1 -+> \[h1\]/);
     assert.match(line("w5"), /\[h1\] -+ w5 -+> \[o1\]/);

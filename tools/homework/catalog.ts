@@ -1,7 +1,7 @@
 /**
  * The exercise catalog: for each exercise id, the lesson it belongs to, its
- * points and its hints. It lives in `tools/homework/exercises.json`; the
- * regions in the source say where each exercise is.
+ * points and its hints. It is stored in `tools/homework/exercises.json`, and
+ * the regions in the source mark where each exercise is.
  *
  * @module
  */
@@ -17,9 +17,9 @@ export interface Exercise {
   id: string;
   /** The lesson that teaches it, for the grade table, such as `"02 autograd"`. */
   lesson: string;
-  /** Points for passing all of its tests; a positive integer. */
+  /** Points for passing all of its tests, a positive integer. */
   points: number;
-  /** Hints from the idea to nearly the answer; at least one. */
+  /** Hints from the idea to nearly the answer, at least one. */
   hints: string[];
 }
 

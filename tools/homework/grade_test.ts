@@ -82,7 +82,7 @@ Deno.test("gradeRuns fails exercises blocked by another", () => {
 });
 
 Deno.test("gradeRuns without a manifest passes nothing on unnamed failures", () => {
-  // A wrong answer names no exercise; with no manifest it could be any of them.
+  // A wrong answer names no exercise, so with no manifest it could be any of them.
   const grade = gradeRuns(EXERCISES, [run("a_test.ts", [["cube", "Error: 27 !== 28"]])], {});
   assert.deepEqual(grade.exercises.map((row) => row.passed), [false, false, false]);
   assert.equal(grade.withoutManifest, true);

@@ -10,7 +10,7 @@
  * ```
  *
  * The id is lowercase words joined by hyphens, and the title after the colon
- * says what the student writes. `deno fmt` keeps line comments where they are
+ * describes what the student writes. `deno fmt` keeps line comments where they are
  * (it only re-indents them with the code), so the markers survive formatting,
  * and in the solution kit they read as headings. The body must be whole
  * statements, so that replacing it with a `throw` statement still type-checks.
@@ -25,7 +25,7 @@
 export interface Region {
   /** The exercise id, such as `"backward-mul"`. */
   id: string;
-  /** What the student writes, from the text after the colon of the opening marker. */
+  /** Description of what the student writes: the text after the colon of the opening marker. */
   title: string;
   /** The file, as a path relative to the kit's root with `/` separators. */
   path: string;
