@@ -11,7 +11,10 @@ import stored from "../fixtures/readers/stored.npz" with { type: "bytes" };
 
 const VAL = "/kit/fixtures/drive_data/val";
 
-/** The fixture's files under VAL in memory, plus any extra files and folders. */
+/**
+ * Builds an in-memory file system with the fixture's files under VAL, plus any
+ * extra files and folders.
+ */
 function fixtureFileSystem(
   extra: Record<string, Uint8Array> = {},
   emptyFolders: string[] = [],

@@ -7,8 +7,9 @@
 import { describeArgument } from "./argument.ts";
 
 /**
- * A file is malformed, truncated, corrupt, of an unsupported kind, or unsafe
- * to read. The message names the file and the problem; `file` holds the name.
+ * Error for a file that is malformed, truncated, corrupt, of an unsupported
+ * kind, or unsafe to read. The message names the file and the problem, and
+ * `file` contains the name.
  *
  * @example Usage
  * ```ts

@@ -1,6 +1,6 @@
 /**
- * What a NumPy array becomes when the kit reads it: a {@linkcode Tensor} for
- * numbers and booleans, an {@linkcode ObjectArray} for Python objects.
+ * Kit values for NumPy arrays that the readers decode: a {@linkcode Tensor}
+ * for numbers and booleans, an {@linkcode ObjectArray} for Python objects.
  *
  * @module
  */

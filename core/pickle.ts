@@ -317,7 +317,7 @@ class PickleMachine {
   private popItems(count: number, at: number): unknown[] {
     if (this.stack.length < count) {
       throw this.error(
-        `the opcode at byte ${at} needs ${count} values, but the stack contains ${this.stack.length}`,
+        `the opcode at byte ${at} needs ${count} values, but the stack has ${this.stack.length}`,
       );
     }
     return this.stack.splice(this.stack.length - count, count);

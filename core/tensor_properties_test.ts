@@ -3,7 +3,8 @@
  * reshape and view round trips, strides that agree with the element order,
  * transposes and permutations that undo each other, and `contiguous()`.
  *
- * Each random tensor is checked against a plain model that has no strides: its shape and its elements as a flat list in logical (row-major) order.
+ * Each random tensor is checked against a plain model that has no strides: its
+ * shape and its elements as a flat list in logical (row-major) order.
  */
 import assert from "node:assert/strict";
 import { createRandom, type Random } from "./random_graph.ts";

@@ -95,9 +95,9 @@ let backwardCall = 0;
  * ```
  */
 export class Value {
-  /** The number this node holds. */
+  /** Number stored in this node. */
   data: number;
-  /** dResult/dThis after `backward()`; leaves add up over calls, as PyTorch's `.grad` does. */
+  /** dResult/dThis after `backward()`. Leaves accumulate it over calls, like PyTorch's `.grad`. */
   grad = 0;
   /** A name for printing, empty when none was given. */
   label: string;
@@ -121,7 +121,7 @@ export class Value {
   /**
    * Creates a leaf: an input or a parameter.
    *
-   * @param data The number to hold.
+   * @param data The number to store.
    * @param options A label and a dtype.
    * @throws {TypeError} If `data` is not a number or the options are not an object.
    * @throws {RangeError} If the dtype is not `"float64"` or `"float32"`.
@@ -221,10 +221,10 @@ export class Value {
   /**
    * Computes the gradient of this value with respect to every node it depends on.
    *
-   * Leaves add the new gradient to what they hold, as PyTorch's leaf tensors do,
-   * so call {@linkcode zeroGrads} (or `zeroGrad()`) between independent passes.
-   * Interior nodes hold the gradient of the latest call that reached them;
-   * PyTorch keeps none for them unless asked with `retain_grad()`. Each call
+   * Leaves add the new gradient to their stored one, as PyTorch's leaf tensors
+   * do, so call {@linkcode zeroGrads} (or `zeroGrad()`) between independent
+   * passes. Interior nodes keep the gradient of the latest call that reached
+   * them, but PyTorch keeps none for them unless requested with `retain_grad()`. Each call
    * reads the operands' `data` as they are when it runs.
    *
    * @param seed dResult/dThis to start from, 1 by default.
@@ -316,7 +316,7 @@ export function topologicalOrder(root: Value): Value[] {
       if (node.right !== null && node.right.mark < expanded) stack.push(node.right);
     } else {
       stack.pop();
-      // A node pushed by two parents is popped twice; only the first pop counts.
+      // A node pushed by two parents is popped twice, and only the first pop counts.
       if (node.mark === expanded) {
         node.mark = finished;
         order.push(node);
@@ -351,10 +351,10 @@ export function zeroGrads(values: Iterable<Value>): void {
 }
 
 // The operations. Each computes its output from the operands' data and records
-// the operands; its local derivative is applied later, in propagate().
+// the operands. Its local derivative is applied later, in propagate().
 
 /**
- * Returns `a + b`; either side may be a plain number.
+ * Returns `a + b`. Either side may be a plain number.
  *
  * @example Usage
  * ```ts
@@ -369,20 +369,20 @@ export function add(a: Operand, b: Operand): Value {
   return binary("+", dataOf(a, dtype) + dataOf(b, dtype), a, b, dtype);
 }
 
-/** Returns `a - b`; either side may be a plain number, as in `1 - x`. */
+/** Returns `a - b`. Either side may be a plain number, as in `1 - x`. */
 export function sub(a: Operand, b: Operand): Value {
   const dtype = resultDType("sub", a, b);
   return binary("-", dataOf(a, dtype) - dataOf(b, dtype), a, b, dtype);
 }
 
-/** Returns `a * b`; either side may be a plain number, as in `0.5 * e`. */
+/** Returns `a * b`. Either side may be a plain number, as in `0.5 * e`. */
 export function mul(a: Operand, b: Operand): Value {
   const dtype = resultDType("mul", a, b);
   return binary("*", dataOf(a, dtype) * dataOf(b, dtype), a, b, dtype);
 }
 
 /**
- * Returns `a / b`; either side may be a plain number, as in `1 / u`.
+ * Returns `a / b`. Either side may be a plain number, as in `1 / u`.
  *
  * Division by zero follows IEEE 754, as PyTorch's does: `1 / 0` is Infinity.
  */

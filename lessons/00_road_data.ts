@@ -3,14 +3,14 @@
  *
  * Follows the course notebook's first cells (In [5] and In [6]): build the path
  * of the driving data's `val` split, load it, and print how many samples and
- * episodes it holds. Then it shows what one episode holds, and hands the first
+ * episodes it contains. Then it shows what one episode contains, and hands the first
  * batch of 32 locations to lesson 01's reshape.
  *
  * Print it:  deno run --allow-read lessons/00_road_data.ts [folder]
  * Check it:  deno test lessons/00_road_data.ts
  *
- * Without a folder it reads the kit's fixture, fixtures/drive_data/val, four
- * small episodes in the course's layout; pass the course's own
+ * Without a folder it reads the kit's fixture, fixtures/drive_data/val, which
+ * contains four small episodes in the course's layout. Pass the course's own
  * `homework_04/drive_data/val` to read the real data.
  *
  * @module
