@@ -17,14 +17,16 @@ import assert from "node:assert/strict";
 import {
   createParameters,
   float32UlpDistance,
+  type FloatDType,
   formatFixed,
   forwardPass,
+  graphSvg,
   type Parameters,
+  svgPathOrExit,
   Transcript,
   type Wiring,
+  writeSvgOrExit,
 } from "../mod.ts";
-import type { FloatDType } from "../core/value.ts";
-import { graphSvg, svgPathOrExit, writeSvgOrExit } from "../mod.ts";
 import golden from "../fixtures/transcripts/03_backprop.txt" with { type: "text" };
 import notebookIn26 from "../fixtures/notebook/in_26_forward_by_hand.txt" with { type: "text" };
 import notebookIn33 from "../fixtures/notebook/in_33_autograd.txt" with { type: "text" };
@@ -169,13 +171,18 @@ if (import.meta.main) {
   }
 }
 
-// Gradients of the autograd cell as PyTorch 1.13 computes them in float32
-// (`w.grad.item()`), and in float64 with the article's wiring: the kit's float32
-// mode must land on them exactly, 0 float32 ulps away.
+// Every gradient of the autograd cell as PyTorch 1.13 computes it in float32
+// (`w.grad.item()`), and dE/dw5 with the article's wiring, also in float32:
+// the kit's float32 mode must land on them exactly, 0 float32 ulps away.
 const PYTORCH_FLOAT32_NOTEBOOK_WIRING = {
   w1: 0.0004382053448352963,
   w2: 0.0004980061203241348,
+  w3: 0.0008764106896705925,
+  w4: 0.0009960122406482697,
   w5: 0.08232969045639038,
+  w6: 0.08257991075515747,
+  w7: -0.02264014445245266,
+  w8: -0.02270895428955555,
   b1: 0.0187242291867733,
   b2: 0.10040700435638428,
 };
