@@ -228,7 +228,8 @@ export class Value {
    * reads the operands' `data` as they are when it runs.
    *
    * @param seed dResult/dThis to start from, 1 by default.
-   * @throws {TypeError} If the seed is not a number.
+   * @throws {TypeError} If the seed is not a number, or if no leaf this value
+   * depends on requires a gradient, where PyTorch raises an error too.
    *
    * @example Gradients add up over calls
    * ```ts
@@ -251,6 +252,13 @@ export class Value {
       );
     }
     const order = topologicalOrder(this);
+    if (!order.some((node) => node.op === "leaf" && node.requiresGrad)) {
+      throw new TypeError(
+        `Cannot run backward from ${this.describe()}: it depends on no leaf that requires a ` +
+          `gradient (PyTorch: "element 0 of tensors does not require grad and does not have a ` +
+          `grad_fn"); make at least one input without requiresGrad: false`,
+      );
+    }
     backwardCall++;
     accumulate(this, seed);
 

@@ -257,3 +257,14 @@ Deno.test("leaves made without requiresGrad get no gradient", () => {
     message: 'Invalid requiresGrad "yes": expected true or false',
   });
 });
+
+Deno.test("backward rejects a graph without gradients to compute", () => {
+  // PyTorch 1.13: (torch.tensor(2.0) * 3).backward() raises "element 0 of
+  // tensors does not require grad and does not have a grad_fn".
+  const x = new Value(2, { label: "x", requiresGrad: false });
+  assert.throws(() => mul(x, 3).backward(), {
+    name: "TypeError",
+    message:
+      /Cannot run backward from \* node \(data=6\): it depends on no leaf that requires a gradient/,
+  });
+});
