@@ -5,6 +5,8 @@
  * @module
  */
 
+import { Value } from "./value.ts";
+
 /**
  * Describes any value for an error message: strings quoted, numbers as
  * written, objects by their constructor.
@@ -63,4 +65,37 @@ export function assertOptions(options: unknown, action: string): asserts options
       }: expected an object of options; omit it for the defaults`,
     );
   }
+}
+
+/**
+ * Checks the arguments every graph printer takes (a root `Value` and its
+ * options) and returns the number formatter to use.
+ *
+ * @param root The graph's root, as the caller passed it.
+ * @param options The options, as the caller passed them.
+ * @param verb What the printer does, as in "Cannot draw the graph".
+ * @param fallback The formatter when the options name none.
+ * @returns `options.formatNumber`, or `fallback`.
+ * @throws {TypeError} If `root` is not a `Value`, `options` is not an object,
+ *   or `formatNumber` is not a function.
+ */
+export function graphNumberFormat(
+  root: unknown,
+  options: unknown,
+  verb: string,
+  fallback: (x: number) => string,
+): (x: number) => string {
+  if (!(root instanceof Value)) {
+    throw new TypeError(`Cannot ${verb} the graph of ${String(root)}: expected a Value`);
+  }
+  assertOptions(options, `Cannot ${verb} the graph`);
+  const formatNumber = (options as { formatNumber?: unknown }).formatNumber ?? fallback;
+  if (typeof formatNumber !== "function") {
+    throw new TypeError(
+      `Cannot ${verb} the graph with formatNumber ${
+        String(formatNumber)
+      }: expected a function from number to string`,
+    );
+  }
+  return formatNumber as (x: number) => string;
 }

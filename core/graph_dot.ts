@@ -10,7 +10,7 @@
  * @module
  */
 
-import { assertOptions, describeArgument } from "./argument.ts";
+import { describeArgument, graphNumberFormat } from "./argument.ts";
 import { topologicalOrder, Value } from "./value.ts";
 
 /** Options of {@linkcode graphDot}. */
@@ -131,18 +131,7 @@ export function operationText(node: Value, formatNumber: (x: number) => string):
  * ```
  */
 export function graphDot(root: Value, options: GraphDotOptions = {}): string {
-  if (!(root instanceof Value)) {
-    throw new TypeError(`Cannot write the graph of ${String(root)}: expected a Value`);
-  }
-  assertOptions(options, "Cannot write the graph");
-  const formatNumber = options.formatNumber ?? formatGraphNumber;
-  if (typeof formatNumber !== "function") {
-    throw new TypeError(
-      `Cannot write the graph with formatNumber ${
-        String(formatNumber)
-      }: expected a function from number to string`,
-    );
-  }
+  const formatNumber = graphNumberFormat(root, options, "write", formatGraphNumber);
 
   const nodes = topologicalOrder(root);
   const id = new Map(nodes.map((node, i) => [node, i]));

@@ -12,7 +12,7 @@
  * @module
  */
 
-import { assertOptions, describeArgument } from "./argument.ts";
+import { describeArgument, graphNumberFormat } from "./argument.ts";
 import { formatGraphNumber, operationText } from "./graph_dot.ts";
 import { topologicalOrder, Value } from "./value.ts";
 
@@ -79,18 +79,7 @@ interface Placement {
  * ```
  */
 export function graphSvg(root: Value, options: GraphSvgOptions = {}): string {
-  if (!(root instanceof Value)) {
-    throw new TypeError(`Cannot draw the graph of ${String(root)}: expected a Value`);
-  }
-  assertOptions(options, "Cannot draw the graph");
-  const formatNumber = options.formatNumber ?? formatGraphNumber;
-  if (typeof formatNumber !== "function") {
-    throw new TypeError(
-      `Cannot draw the graph with formatNumber ${
-        String(formatNumber)
-      }: expected a function from number to string`,
-    );
-  }
+  const formatNumber = graphNumberFormat(root, options, "draw", formatGraphNumber);
   const title = options.title ?? "";
   if (typeof title !== "string") {
     throw new TypeError(

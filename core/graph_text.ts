@@ -10,7 +10,7 @@
  * @module
  */
 
-import { assertOptions } from "./argument.ts";
+import { graphNumberFormat } from "./argument.ts";
 import { formatRepr } from "./format.ts";
 import { topologicalOrder, Value } from "./value.ts";
 
@@ -65,18 +65,7 @@ const COLUMN_GAP = "  ";
  * ```
  */
 export function formatGraph(root: Value, options: GraphTextOptions = {}): string {
-  if (!(root instanceof Value)) {
-    throw new TypeError(`Cannot format the graph of ${String(root)}: expected a Value`);
-  }
-  assertOptions(options, "Cannot format the graph");
-  const formatNumber = options.formatNumber ?? formatRepr;
-  if (typeof formatNumber !== "function") {
-    throw new TypeError(
-      `Cannot format the graph with formatNumber ${
-        String(formatNumber)
-      }: expected a function from number to string`,
-    );
-  }
+  const formatNumber = graphNumberFormat(root, options, "format", formatRepr);
 
   const nodes = topologicalOrder(root).reverse();
   const names = nodeNames(nodes);
