@@ -186,7 +186,7 @@ export function powLikePyTorch(base: number, exponent: number, float32: boolean)
       }): expected two numbers`,
     );
   }
-  const round = float32 ? Math.fround : (x: number) => x;
+  const round = float32 ? Math.fround : unchanged;
   switch (exponent) {
     case 0:
       return 1;
@@ -207,4 +207,8 @@ export function powLikePyTorch(base: number, exponent: number, float32: boolean)
     default:
       return round(base ** exponent);
   }
+}
+
+function unchanged(x: number): number {
+  return x;
 }
