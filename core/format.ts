@@ -3,9 +3,9 @@
  *
  * The notebook prints with f-strings such as `f"{out_h1:.8f}"`, and PyTorch
  * prints tensor elements with `"{:.4f}".format(value)`. JavaScript's
- * `toFixed` differs from Python in two places: it breaks exact ties away from
- * zero where Python rounds half to even (`0.125` to 2 decimals is `0.13` in
- * JavaScript and `0.12` in Python), and it switches to exponent notation from
+ * `toFixed` differs from Python in two places. It breaks exact ties away from
+ * zero where Python rounds half to even: `0.125` to 2 decimals is `0.13` in
+ * JavaScript and `0.12` in Python. And it switches to exponent notation from
  * 1e21 on. The functions here work on the exact binary value of the double, as
  * CPython does, so every printed digit agrees with Python.
  *

@@ -38,7 +38,7 @@ export interface ReadNpyOptions {
  * @param options Whether object arrays may be read.
  * @returns A tensor, or an {@linkcode ObjectArray} for an array of dtype `object`.
  * @throws {FileFormatError} If the file is not a `.npy` file, its header is
- *   malformed, its dtype is unknown, its data is truncated, or it holds a
+ *   malformed, its dtype is unknown, its data is truncated, or it contains a
  *   pickle and `allowPickle` is false.
  * @throws {RangeError} If an `int64` or `uint64` element lies beyond ±(2^53 - 1).
  * @throws {TypeError} If `bytes` is not a `Uint8Array`, `file` is not a

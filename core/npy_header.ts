@@ -211,7 +211,9 @@ class LiteralParser {
       if (char === "\\") {
         const escaped = this.text[this.position++];
         if (escaped === undefined) break;
-        result += escaped === "n" ? "\n" : escaped === "t" ? "\t" : escaped;
+        if (escaped === "n") result += "\n";
+        else if (escaped === "t") result += "\t";
+        else result += escaped;
       } else {
         result += char;
       }

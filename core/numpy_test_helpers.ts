@@ -88,7 +88,8 @@ export function describeValue(value: unknown): unknown {
     return { type: Object.isFrozen(value) ? "tuple" : "list", items: value.map(describeValue) };
   }
   if (typeof value === "number" && !Number.isFinite(value)) {
-    return Number.isNaN(value) ? "nan" : value > 0 ? "inf" : "-inf";
+    if (Number.isNaN(value)) return "nan";
+    return value > 0 ? "inf" : "-inf";
   }
   return value;
 }

@@ -1,8 +1,9 @@
 /**
  * Benchmark 4, memory and phases: builds the 1,000,000-operation chain
  * several times and prints, as JSON, the medians of the build time, the
- * backward time, the plain loop's time (fastest of a few calls per run), and the heap bytes the graph holds
- * per operation (heap in use after a forced garbage collection, minus before).
+ * backward time, the plain loop's time (fastest of a few calls per run), and
+ * the heap bytes the graph keeps alive per operation (heap in use after a
+ * forced garbage collection, minus before).
  *
  * Run:  deno run --v8-flags=--expose-gc tools/bench/chain_memory.ts
  *

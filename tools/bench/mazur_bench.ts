@@ -78,7 +78,7 @@ export function trainByHand(steps: number): Record<ParameterName, number> {
   return { w1, w2, w3, w4, w5, w6, w7, w8, b1, b2 };
 }
 
-/** The same float64 sigmoid as the engine's. */
+/** Computes the float64 sigmoid as the engine does. */
 function sigmoid(x: number): number {
   return 1 / (1 + Math.exp(-x));
 }

@@ -32,7 +32,7 @@ import {
 } from "./manifest.ts";
 import { DEFAULT_TIMEOUT_SECONDS, runTestFiles, selectTestFiles } from "./test_run.ts";
 
-/** What {@linkcode gradeKit} found. */
+/** The result of {@linkcode gradeKit}: the grade and the changes outside the regions. */
 export interface GradeReport extends Grade {
   /** Files that differ from the manifest outside the regions, or that it lacks. */
   modifiedFiles: string[];

@@ -2,7 +2,7 @@
  * Reading the JUnit XML report of `deno test --reporter=junit`.
  *
  * Deno 2.9.6 writes one `<testsuite>` per file and one `<testcase>` per test
- * and per step, steps named `parent > step`; a failing case holds a
+ * and per step, with steps named `parent > step`. A failing case contains a
  * `<failure message="...">` with the error and its stack as text. This reader
  * knows that shape only, not XML in general.
  *
